@@ -1,0 +1,55 @@
+import { formatIssues } from '@switchboard/contracts';
+import { initTRPC } from '@trpc/server';
+import { DomainError, toTRPCError } from '../errors.ts';
+import { authenticate } from '../services/keys.ts';
+import type { Context } from './context.ts';
+
+type Issue = Parameters<typeof formatIssues>[0][number];
+const zodIssues = (cause: unknown): Issue[] | undefined =>
+  cause && typeof cause === 'object' && 'issues' in cause && Array.isArray(cause.issues)
+    ? (cause.issues as Issue[])
+    : undefined;
+
+const t = initTRPC.context<Context>().create({
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    if (error.cause instanceof SyntaxError) {
+      return { ...shape, message: `request body is not valid JSON: ${error.cause.message}` };
+    }
+    const issues = zodIssues(error.cause);
+    if (!issues) return shape;
+    // Input validation: one readable line naming each field, plus the issues for programs.
+    return {
+      ...shape,
+      message: formatIssues(issues),
+      data: {
+        ...shape.data,
+        issues: issues
+          .slice(0, 100)
+          .map((issue) => ({ path: issue.path.map(String), message: issue.message })),
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Maps domain errors to tRPC errors in one place. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/** A procedure that needs a feed key (`Authorization: Bearer …`). */
+export const feedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  try {
+    const key = await authenticate(ctx.db, ctx.authorization);
+    return next({ ctx: { ...ctx, key } });
+  } catch (error) {
+    throw toTRPCError(error);
+  }
+});

@@ -1,0 +1,13 @@
+import { router } from './init.ts';
+import { ingestRouter } from './routers/ingest.ts';
+import { sitesRouter } from './routers/sites.ts';
+import { systemsRouter } from './routers/systems.ts';
+
+export const appRouter = router({
+  ingest: router(ingestRouter),
+  sites: router(sitesRouter),
+  systems: router(systemsRouter),
+});
+
+/** The API's type, the only thing the dashboard imports from here. */
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,88 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const API_DIR = new URL('..', import.meta.url).pathname;
+const TSX = join(API_DIR, '../../node_modules/.bin/tsx');
+
+async function cli(script: string, args: string[], env: Record<string, string>) {
+  try {
+    const { stdout, stderr } = await run(TSX, [`src/cli/${script}.ts`, ...args], {
+      cwd: API_DIR,
+      env: { ...process.env, ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+async function waitForReady(url: string, child: ChildProcess, ms = 30_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('API did not become ready');
+}
+
+describe('command-line tools on the embedded database', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sb-cli-'));
+  const env = { DATA_DIR: dataDir, DATABASE_URL: '' };
+  let api: ChildProcess | undefined;
+  afterAll(() => {
+    api?.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('registers sites and systems, prints a key last, and the API accepts it', async () => {
+    expect((await cli('sites', ['add', 'leeds', '--name', 'Leeds'], env)).stdout).toContain(
+      'site leeds added',
+    );
+    expect((await cli('systems', ['add', 'cas', '--name', 'Adastra', '--sites', 'leeds'], env)).code).toBe(0);
+    const unknown = await cli('systems', ['add', 'gp', '--name', 'GP', '--sites', 'atlantis'], env);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('unknown site(s): atlantis');
+    const created = await cli('keys', ['create', '--site', 'leeds', '--feed', 'telephony'], env);
+    expect(created.code).toBe(0);
+    const key = created.stdout.trim().split('\n').at(-1) ?? '';
+    expect(key).toMatch(/^sb_[0-9a-f]{8}_/);
+
+    const port = 41_000 + Math.floor(Math.random() * 2000);
+    api = spawn(TSX, ['src/server.ts'], {
+      cwd: API_DIR,
+      env: { ...process.env, ...env, API_PORT: String(port) },
+      stdio: 'ignore',
+    });
+    const url = `http://127.0.0.1:${port}`;
+    await waitForReady(url, api);
+
+    const reply = await fetch(`${url}/trpc/ingest.callEvents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        events: [{ siteId: 'leeds', callId: 'cli-1', kind: 'offered', at: new Date().toISOString() }],
+      }),
+    });
+    expect(await reply.json()).toEqual({ result: { data: { accepted: 1, duplicates: 0 } } });
+
+    // While the API holds the folder, tools refuse clearly and change nothing.
+    const busy = await cli('sites', ['add', 'york', '--name', 'York'], env);
+    expect(busy.code).toBe(3);
+    expect(busy.stderr).toContain('is in use by process');
+
+    api.kill('SIGTERM');
+    await new Promise((resolve) => api?.once('exit', resolve));
+    const list = await cli('sites', ['list'], env);
+    expect(list.stdout).toContain('leeds');
+    expect(list.stdout).not.toContain('york');
+  });
+});

@@ -1,0 +1,50 @@
+import { testBackends } from '@switchboard/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from './harness.ts';
+
+describe.each(testBackends())('HTTP shell on %s', (backend) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(backend);
+  });
+  afterAll(() => api?.stop());
+
+  it('answers health and readiness', async () => {
+    expect(await (await fetch(`${api.url}/healthz`)).json()).toEqual({ ok: true });
+    const ready = await fetch(`${api.url}/readyz`);
+    expect(ready.status).toBe(200);
+  });
+
+  it('lists sites and systems with plain JSON', async () => {
+    const sites = (await (await fetch(`${api.url}/trpc/sites.list`)).json()) as {
+      result: { data: { id: string }[] };
+    };
+    expect(sites.result.data.map((s) => s.id).sort()).toEqual(['hull', 'leeds', 'york']);
+    const systems = (await (await fetch(`${api.url}/trpc/systems.list`)).json()) as {
+      result: { data: { id: string; siteIds: string[] }[] };
+    };
+    expect(systems.result.data.find((s) => s.id === 'cas')?.siteIds.sort()).toEqual([
+      'hull',
+      'leeds',
+      'york',
+    ]);
+  });
+
+  it('counts accepted, duplicate and rejected items in /metrics', async () => {
+    const events = [{ siteId: 'leeds', callId: 'm1', kind: 'offered', at: new Date().toISOString() }];
+    await api.post('ingest.callEvents', { events });
+    await api.post('ingest.callEvents', { events });
+    await api.post('ingest.callEvents', { events: [] });
+    const text = await (await fetch(`${api.url}/metrics`)).text();
+    expect(text).toContain('switchboard_ingest_accepted_total{stream="call_events"} 1');
+    expect(text).toContain('switchboard_ingest_duplicates_total{stream="call_events"} 1');
+    expect(text).toContain('switchboard_ingest_rejected_total{path="ingest.callEvents",reason="invalid"} 1');
+    expect(text).toMatch(/switchboard_ingest_batch_seconds_count\{stream="call_events"\} 2/);
+  });
+
+  it('answers an unknown route with a JSON 404', async () => {
+    const reply = await fetch(`${api.url}/nowhere`);
+    expect(reply.status).toBe(404);
+    expect(await reply.text()).toContain('no route GET /nowhere');
+  });
+});

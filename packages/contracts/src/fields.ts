@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { LIMITS } from './limits.ts';
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+
+/** A short identifier: site, system, queue or agent. */
+export const idField = (what: string, max: number = LIMITS.idLength) =>
+  z
+    .string({ error: `${what} must be a string` })
+    .min(1, `${what} must not be empty`)
+    .max(max, `${what} must be at most ${max} characters`)
+    .regex(
+      ID_PATTERN,
+      `${what} may contain only letters, digits and . _ : - (starting with a letter or digit)`,
+    );
+
+const earliestMs = Date.parse(LIMITS.earliestAt);
+
+/**
+ * An instant: ISO 8601 with a UTC offset ("2026-11-25T09:14:00Z" or "…+01:00"), not before 2015 and not
+ * more than five minutes ahead of the server clock (checked when the batch arrives).
+ */
+export const instantField = z
+  .string({ error: 'must be an ISO 8601 timestamp string with an offset' })
+  .max(40, 'must be at most 40 characters')
+  .pipe(
+    z.iso.datetime({
+      offset: true,
+      error: 'must be an ISO 8601 timestamp with an offset, e.g. 2026-11-25T09:14:00Z',
+    }),
+  )
+  .superRefine((value, ctx) => {
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms)) {
+      ctx.addIssue({ code: 'custom', message: 'is not a real date' });
+    } else if (ms < earliestMs) {
+      ctx.addIssue({ code: 'custom', message: `must not be before ${LIMITS.earliestAt}` });
+    } else if (ms > Date.now() + LIMITS.maxFutureSkewMs) {
+      ctx.addIssue({ code: 'custom', message: 'must not be more than 5 minutes in the future' });
+    }
+  });
+
+export const countField = z
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must not be negative')
+  .max(LIMITS.maxCount, `must be at most ${LIMITS.maxCount}`);
+
+export const durationMsField = z
+  .number({ error: 'must be a number of milliseconds' })
+  .int('must be a whole number of milliseconds')
+  .min(0, 'must not be negative')
+  .max(LIMITS.maxWaitMs, `must be at most ${LIMITS.maxWaitMs} (24 hours)`);
+
+/** A non-empty batch of at most LIMITS.maxBatch items. */
+export const batchOf = <T extends z.ZodType>(item: T, what: string) =>
+  z
+    .array(item, { error: `${what} must be an array` })
+    .min(1, `${what} must hold at least one item`)
+    .max(LIMITS.maxBatch, `${what} must hold at most ${LIMITS.maxBatch} items`);

@@ -1,0 +1,98 @@
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema/index';
+
+export type Schema = typeof schema;
+/** The Drizzle database, whichever driver is behind it. Services take this as their first argument. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DbOptions =
+  /** PostgreSQL through postgres.js. */
+  | { url: string; poolSize?: number }
+  /** Embedded PGlite: data in `dataDir`, or in memory when it is omitted. */
+  | { dataDir?: string };
+
+export interface Database {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  /** Runs SQL and returns its rows, the same shape on both drivers. */
+  rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** The postgres.js client when on PostgreSQL (LISTEN/NOTIFY, COPY); undefined on PGlite. */
+  pg?: postgres.Sql;
+  /** The PGlite instance when embedded. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta.url));
+
+/** An arbitrary constant for the advisory lock that serialises migrations across API instances. */
+const MIGRATION_LOCK_KEY = 715_111;
+
+/** Runs SQL and returns its rows: PGlite answers `{ rows }`, postgres.js an array; this is the one place that knows. */
+export async function rowsOf<T extends Record<string, unknown>>(
+  db: Pick<Db, 'execute'>,
+  query: SQL,
+): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  if (Array.isArray(result)) return [...result] as T[];
+  return (result as { rows: T[] }).rows;
+}
+
+/** Opens the database and applies any pending migrations. */
+export async function createDb(options: DbOptions = {}): Promise<Database> {
+  if ('url' in options) return openPostgres(options.url, options.poolSize ?? 10);
+  return openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+  return {
+    db,
+    driver: 'pglite',
+    pglite: client,
+    rows: (query) => rowsOf(db, query),
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const client = postgres(url, { max: poolSize, onnotice: () => {}, idle_timeout: 30 });
+  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migratePostgres(drizzlePostgres(migrator), { migrationsFolder: MIGRATIONS_FOLDER });
+    await migrator`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+  } finally {
+    await migrator.end();
+  }
+  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  return {
+    db,
+    driver: 'postgres',
+    pg: client,
+    rows: (query) => rowsOf(db, query),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** True when the database answers and every migration has been applied. */
+export async function isReady(database: Database): Promise<boolean> {
+  try {
+    await database.rows(sql`select 1 from sites limit 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,26 @@
+import { index, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { statusSource, systemStatusValue } from './enums';
+import { sites } from './sites';
+import { systems } from './systems';
+
+/** A status report for a system, at a site or (site null) nationally. */
+export const systemStatus = pgTable(
+  'system_status',
+  {
+    systemId: text('system_id')
+      .notNull()
+      .references(() => systems.id),
+    siteId: text('site_id').references(() => sites.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    status: systemStatusValue('status').notNull(),
+    source: statusSource('source').notNull(),
+    detail: text('detail'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('system_status_report_key').on(t.systemId, t.siteId, t.at, t.source).nullsNotDistinct(),
+    index('system_status_system_site_at_idx').on(t.systemId, t.siteId, t.at),
+    index('system_status_at_idx').on(t.at),
+  ],
+);
+export type SystemStatusRow = typeof systemStatus.$inferSelect;
