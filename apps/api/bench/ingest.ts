@@ -60,7 +60,9 @@ try {
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < batches.length) {
         const batch = batches[next++];
-        if (batch) accepted += (await post(api.url, key, batch)).accepted;
+        if (!batch) continue;
+        const result = await post(api.url, key, batch);
+        accepted += result.accepted;
       }
     }),
   );

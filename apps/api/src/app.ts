@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { rejectionReason } from './errors.ts';
 import { createMetrics } from './metrics.ts';
+import { DEFAULT_SETTINGS, type QuerySettings } from './trpc/context.ts';
 import { appRouter } from './trpc/router.ts';
 
 const errorBody = (code: string, httpStatus: number, message: string) => ({
@@ -12,7 +13,10 @@ const errorBody = (code: string, httpStatus: number, message: string) => ({
 });
 
 /** The HTTP shell: tRPC at /trpc, health, readiness and Prometheus metrics. */
-export function createApp(database: Pick<Database, 'db' | 'rows'>) {
+export function createApp(
+  database: Pick<Database, 'db' | 'rows'>,
+  settings: QuerySettings = DEFAULT_SETTINGS,
+) {
   const metrics = createMetrics();
   const app = new Hono();
 
@@ -45,6 +49,7 @@ export function createApp(database: Pick<Database, 'db' | 'rows'>) {
       createContext: () => ({
         db: database.db,
         metrics,
+        settings,
         authorization: c.req.header('authorization') ?? null,
       }),
       onError: ({ error, path }) => {

@@ -11,6 +11,10 @@ const schema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** A site's feed is stale after this many seconds without an event or snapshot. */
+  STALE_AFTER_S: z.coerce.number().int().min(10).max(86_400).default(120),
+  /** An up/degraded heartbeat holds this long; after it the system's status is unknown. */
+  HEARTBEAT_TIMEOUT_S: z.coerce.number().int().min(5).max(86_400).default(90),
   /** Who runs a CLI command, for the audit log. */
   USER: z.string().default('unknown'),
 });

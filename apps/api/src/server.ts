@@ -6,7 +6,10 @@ import { openDatabase } from './open-database.ts';
 /** Starts the API: opens (and migrates) the database, then listens. Returns a stop function. */
 export async function startApi(env = readEnv()) {
   const database = await openDatabase(env);
-  const { app } = createApp(database);
+  const { app } = createApp(database, {
+    staleAfterS: env.STALE_AFTER_S,
+    heartbeatTimeoutS: env.HEARTBEAT_TIMEOUT_S,
+  });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.API_PORT, hostname: env.HOST }, () => resolve(s));
   });

@@ -42,6 +42,28 @@ describe.each(testBackends())('HTTP shell on %s', (backend) => {
     expect(text).toMatch(/switchboard_ingest_batch_seconds_count\{stream="call_events"\} 2/);
   });
 
+  it('answers read queries with plain JSON input in the URL', async () => {
+    const input = encodeURIComponent(JSON.stringify({ siteIds: ['leeds'], last: '4h', maxPoints: 50 }));
+    const reply = await fetch(`${api.url}/trpc/metrics.series?input=${input}`);
+    expect(reply.status).toBe(200);
+    const body = (await reply.json()) as { result: { data: { interval: string; points: unknown[] } } };
+    expect(body.result.data.interval).toBe('5m');
+    expect(body.result.data.points.length).toBeLessThanOrEqual(50);
+    const bad = await fetch(
+      `${api.url}/trpc/metrics.series?input=${encodeURIComponent('{"siteIds":[],"from":"2026-11-20T10:00:00Z","to":"2026-11-20T09:00:00Z"}')}`,
+    );
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe(
+      'to: must be after "from"',
+    );
+    const overview = await fetch(`${api.url}/trpc/metrics.overview`);
+    expect(overview.status).toBe(200);
+    const avail = await fetch(
+      `${api.url}/trpc/systems.availability?input=${encodeURIComponent('{"last":"24h"}')}`,
+    );
+    expect(avail.status).toBe(200);
+  });
+
   it('answers an unknown route with a JSON 404', async () => {
     const reply = await fetch(`${api.url}/nowhere`);
     expect(reply.status).toBe(404);

@@ -5,6 +5,7 @@ export * from './ingest/result.ts';
 export * from './ingest/system-status.ts';
 export * from './issues.ts';
 export * from './limits.ts';
+export * from './queries.ts';
 
 /** The ingestion contract's version; a breaking change gets a new version and new procedure names. */
 export const INGEST_CONTRACT_VERSION = 1;

@@ -1,8 +1,27 @@
 export type ReportedStatus = 'up' | 'degraded' | 'down';
 export type IntervalStatus = ReportedStatus | 'unknown';
 
-/** One status report from a probe, heartbeat or person. */
-export type StatusReport = { at: number; status: ReportedStatus };
+export type StatusSource = 'heartbeat' | 'probe' | 'manual';
+
+/**
+ * One status report from a probe, heartbeat or person. `holdsMs` (default: the heartbeat timeout) is how
+ * long it stays true without a newer report; see `reportHoldsMs`.
+ */
+export type StatusReport = { at: number; status: ReportedStatus; holdsMs?: number };
+
+/**
+ * How long a report holds without a newer one. A `down` report, and anything a person reported, holds
+ * until the next report: a system that is down sends no heartbeats, so silence after "down" is not news.
+ * An `up` or `degraded` heartbeat or probe result holds for the heartbeat timeout; after that the status
+ * is `unknown`.
+ */
+export function reportHoldsMs(
+  status: ReportedStatus,
+  source: StatusSource,
+  heartbeatTimeoutMs: number,
+): number {
+  return status === 'down' || source === 'manual' ? Number.POSITIVE_INFINITY : heartbeatTimeoutMs;
+}
 /** Half-open window [from, to) in epoch ms. */
 export type TimeWindow = { from: number; to: number };
 /** Half-open interval [from, to) with one status. */
@@ -19,7 +38,7 @@ export type Availability = {
 
 /**
  * Status over [from, to) as contiguous, non-overlapping intervals covering exactly the window, adjacent
- * equal statuses merged. A report holds until the next report or until at + heartbeatTimeoutMs,
+ * equal statuses merged. A report holds until the next report or until at + (holdsMs ?? heartbeatTimeoutMs),
  * whichever comes first (Infinity = until the next report). Before the first report and after a timeout
  * the status is 'unknown'. Reports before `from` count while they hold. Reports may come in any order;
  * of several at the same instant the last one given wins. Empty for an empty window.
@@ -46,7 +65,11 @@ export function statusIntervals(
     const report = sorted[i];
     if (!report) continue;
     const next = sorted[i + 1];
-    const end = Math.min(next ? next.at : Number.POSITIVE_INFINITY, report.at + timeout, to);
+    const end = Math.min(
+      next ? next.at : Number.POSITIVE_INFINITY,
+      report.at + (report.holdsMs ?? timeout),
+      to,
+    );
     const start = Math.max(report.at, from);
     if (end <= start) continue;
     push(cursor, start, 'unknown');

@@ -6,4 +6,12 @@ export interface Context {
   db: Db;
   metrics: Metrics;
   authorization: string | null;
+  settings: QuerySettings;
 }
+
+/** Query thresholds (from env.ts): when a feed counts as stale, how long a heartbeat holds. */
+export interface QuerySettings {
+  staleAfterS: number;
+  heartbeatTimeoutS: number;
+}
+export const DEFAULT_SETTINGS: QuerySettings = { staleAfterS: 120, heartbeatTimeoutS: 90 };

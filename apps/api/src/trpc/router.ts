@@ -1,10 +1,12 @@
 import { router } from './init.ts';
 import { ingestRouter } from './routers/ingest.ts';
+import { metricsRouter } from './routers/metrics.ts';
 import { sitesRouter } from './routers/sites.ts';
 import { systemsRouter } from './routers/systems.ts';
 
 export const appRouter = router({
   ingest: router(ingestRouter),
+  metrics: router(metricsRouter),
   sites: router(sitesRouter),
   systems: router(systemsRouter),
 });

@@ -41,10 +41,7 @@ export async function checkSystems(
   field: string,
   items: readonly { systemId: string }[],
 ): Promise<void> {
-  const ids = distinct(items.map((item) => item.systemId));
-  const found = new Set(
-    (await db.select({ id: systems.id }).from(systems).where(inArray(systems.id, ids))).map((r) => r.id),
-  );
+  const found = await known(db, 'systems', distinct(items.map((item) => item.systemId)));
   const index = items.findIndex((item) => !found.has(item.systemId));
   if (index >= 0) {
     throw new DomainError(
@@ -52,6 +49,28 @@ export async function checkSystems(
       `${field}[${index}].systemId: unknown system "${items[index]?.systemId}"`,
     );
   }
+}
+
+/**
+ * Sites and systems are only ever added, so ids once seen are remembered (per database); an id not yet
+ * remembered is looked up, so a site registered while the API runs is accepted at once.
+ */
+const seen = new WeakMap<Db, { sites: Set<string>; systems: Set<string> }>();
+
+async function known(db: Db, table: 'sites' | 'systems', ids: string[]): Promise<Set<string>> {
+  let cache = seen.get(db);
+  if (!cache) {
+    cache = { sites: new Set(), systems: new Set() };
+    seen.set(db, cache);
+  }
+  const set = cache[table];
+  const missing = ids.filter((id) => !set.has(id));
+  if (missing.length > 0) {
+    const source = table === 'sites' ? sites : systems;
+    const rows = await db.select({ id: source.id }).from(source).where(inArray(source.id, missing));
+    for (const row of rows) set.add(row.id);
+  }
+  return set;
 }
 
 function distinct(values: readonly (string | undefined)[]): string[] {

@@ -1,0 +1,88 @@
+import type { AvailabilityInput, AvailabilityResult, AvailabilityRow } from '@switchboard/contracts';
+import type { Db } from '@switchboard/db';
+import { rowsOf } from '@switchboard/db';
+import { availability, reportHoldsMs, type StatusReport, statusIntervals } from '@switchboard/metrics';
+import { sql } from 'drizzle-orm';
+import { groupBy } from './call-counts.ts';
+import { iso, resolveRange } from './range.ts';
+import { currentSystemStates } from './system-states.ts';
+
+type ReportRow = {
+  system_id: string;
+  site_id: string | null;
+  /** First and last report of a run of the same status and source with no silence over the timeout. */
+  at: number;
+  last_at: number;
+  status: 'up' | 'degraded' | 'down';
+  source: 'heartbeat' | 'probe' | 'manual';
+};
+
+/**
+ * Status intervals and availability per system and site over a range. Heartbeats arrive every few
+ * seconds, so the database folds them into runs (same status and source, no silence longer than the
+ * heartbeat timeout) and returns one row per run, plus the last report before the range.
+ */
+export async function getAvailability(
+  db: Db,
+  input: AvailabilityInput,
+  options: { heartbeatTimeoutS: number },
+  now = Date.now(),
+): Promise<AvailabilityResult> {
+  const { from, to } = resolveRange(input, now);
+  const timeoutMs = options.heartbeatTimeoutS * 1000;
+  const pairs = (await currentSystemStates(db, Math.min(now, to), timeoutMs)).filter(
+    (p) =>
+      (!input.systemIds || input.systemIds.includes(p.systemId)) &&
+      (!input.siteIds || (p.siteId !== null && input.siteIds.includes(p.siteId))),
+  );
+  const reports = await rowsOf<ReportRow>(
+    db,
+    sql`with ranged as (
+          select system_id, site_id, at, status, source,
+            case when lag(status) over w is distinct from status or lag(source) over w is distinct from source
+              or at - lag(at) over w > ${`${timeoutMs} milliseconds`}::interval then 1 else 0 end as starts_run
+          from system_status
+          where at >= ${iso(from)}::timestamptz and at < ${iso(to)}::timestamptz
+          window w as (partition by system_id, site_id order by at)
+        ), runs as (
+          select *, sum(starts_run) over (partition by system_id, site_id order by at) as run from ranged
+        )
+        select system_id, site_id, status, source, (extract(epoch from min(at)) * 1000)::float8 as at,
+          (extract(epoch from max(at)) * 1000)::float8 as last_at
+        from runs group by system_id, site_id, run, status, source
+        union all
+        select b.system_id, b.site_id, b.status, b.source, (extract(epoch from b.at) * 1000)::float8,
+          (extract(epoch from b.at) * 1000)::float8
+        from (select distinct system_id, site_id from system_status) p
+        cross join lateral (
+          select system_id, site_id, at, status, source from system_status r
+          where r.system_id = p.system_id and r.site_id is not distinct from p.site_id and r.at < ${iso(from)}::timestamptz
+          order by at desc limit 1
+        ) b`,
+  );
+  const byPair = groupBy(reports, (r) => `${r.system_id}|${r.site_id ?? ''}`);
+  const rows = pairs.map((pair): AvailabilityRow => {
+    const own = byPair.get(`${pair.systemId}|${pair.siteId ?? ''}`) ?? [];
+    const statusReports: StatusReport[] = own.map((r) => ({
+      at: Number(r.at),
+      status: r.status,
+      // A run holds from its first report until its last report's hold runs out.
+      holdsMs: Number(r.last_at) - Number(r.at) + reportHoldsMs(r.status, r.source, timeoutMs),
+    }));
+    const intervals = statusIntervals(statusReports, { from, to }, { heartbeatTimeoutMs: timeoutMs });
+    const totals = availability(intervals);
+    return {
+      systemId: pair.systemId,
+      name: pair.name,
+      siteId: pair.siteId,
+      availabilityPct: totals.availabilityPct,
+      downMs: totals.downMs,
+      degradedMs: totals.degradedMs,
+      unknownMs: totals.unknownMs,
+      current: pair.status,
+      since: pair.since,
+      intervals: intervals.map((i) => ({ from: iso(i.from), to: iso(i.to), status: i.status })),
+    };
+  });
+  return { from: iso(from), to: iso(to), heartbeatTimeoutS: options.heartbeatTimeoutS, rows };
+}

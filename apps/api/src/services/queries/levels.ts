@@ -1,0 +1,61 @@
+import type { SeriesInterval } from '@switchboard/contracts';
+import { localDateString } from '@switchboard/metrics';
+import { type SQL, sql } from 'drizzle-orm';
+
+/**
+ * Which rollup tables serve an interval, how a row's bucket start is computed, and how the range is
+ * filtered. Minute tables serve 1–15 minute buckets, hour tables hourly, London-day tables daily.
+ */
+export interface Level {
+  calls: string;
+  bins: string;
+  queue: string;
+  /** The bucket start as epoch ms (float8). */
+  bucket: SQL;
+  /** Rows whose bucket lies in [from, to). */
+  inRange(from: number, to: number): SQL;
+}
+
+const DATE_BIN: Record<string, string> = { '1m': '1 minute', '5m': '5 minutes', '15m': '15 minutes' };
+const epochMs = (expr: string) => sql.raw(`(extract(epoch from ${expr}) * 1000)::float8`);
+const timeRange = (column: string) => (from: number, to: number) =>
+  sql`${sql.raw(column)} >= ${new Date(from).toISOString()}::timestamptz and ${sql.raw(column)} < ${new Date(to).toISOString()}::timestamptz`;
+
+export function levelFor(interval: SeriesInterval): Level {
+  if (interval === '1h') {
+    return {
+      calls: 'call_hour_rollups',
+      bins: 'call_hour_answer_bins',
+      queue: 'queue_hour_rollups',
+      bucket: epochMs('hour'),
+      inRange: timeRange('hour'),
+    };
+  }
+  if (interval === '1d') {
+    return {
+      calls: 'call_day_rollups',
+      bins: 'call_day_answer_bins',
+      queue: 'queue_day_rollups',
+      bucket: epochMs(`(day::timestamp at time zone 'Europe/London')`),
+      // `to` is a local midnight (the end of the last bucket), so days before it are in range.
+      inRange: (from, to) =>
+        sql`day >= ${localDateString(from)}::date and day < ${localDateString(to)}::date`,
+    };
+  }
+  return {
+    calls: 'call_minute_rollups',
+    bins: 'call_minute_answer_bins',
+    queue: 'queue_minute_rollups',
+    bucket: epochMs(`date_bin('${DATE_BIN[interval]}', minute, timestamptz '2000-01-01T00:00:00Z')`),
+    inRange: timeRange('minute'),
+  };
+}
+
+/** `and site_id = any(...)`, or nothing for every site. */
+export function sitesFilter(siteIds: readonly string[]): SQL {
+  if (siteIds.length === 0) return sql``;
+  return sql` and site_id in (${sql.join(
+    siteIds.map((id) => sql`${id}`),
+    sql`, `,
+  )})`;
+}

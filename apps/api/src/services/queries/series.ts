@@ -1,0 +1,90 @@
+import type { SeriesInput, SeriesPoint, SeriesResult, seriesInput } from '@switchboard/contracts';
+import type { Db } from '@switchboard/db';
+import { rowsOf } from '@switchboard/db';
+import { bucketStarts, chooseInterval, computeMeasures, nextBucketStart } from '@switchboard/metrics';
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { DomainError } from '../../errors.ts';
+import { type CountsRow, groupBy, SUM_COUNTS, toCounts, toWindowMeasures } from './call-counts.ts';
+import { levelFor, sitesFilter } from './levels.ts';
+import { iso, resolveRange } from './range.ts';
+
+export const DEFAULT_MAX_POINTS = 300;
+const MAX_POINTS = 5_000;
+
+type QueueRow = {
+  t: number;
+  waiting_mean: number;
+  waiting_max: number;
+  longest_ms: number;
+  agents_mean: number;
+};
+
+/**
+ * Measures per bucket for one or more sites (none = all sites together). A bucket in which neither calls
+ * nor queue snapshots arrived has null measures: a gap, never a zero.
+ */
+export async function getSeries(
+  db: Db,
+  input: z.output<typeof seriesInput> | SeriesInput,
+  now = Date.now(),
+): Promise<SeriesResult> {
+  const siteIds = input.siteIds ?? [];
+  const range = resolveRange(input, now);
+  const interval =
+    input.interval ?? chooseInterval(range.from, range.to, input.maxPoints ?? DEFAULT_MAX_POINTS);
+  const starts = bucketStarts(range.from, range.to, interval);
+  if (starts.length > MAX_POINTS) {
+    throw new DomainError(
+      'invalid',
+      `interval: ${interval} over this range gives ${starts.length} points; at most ${MAX_POINTS}`,
+    );
+  }
+  const from = starts[0] ?? range.from;
+  const last = starts[starts.length - 1];
+  const to = last === undefined ? range.to : nextBucketStart(last, interval);
+  const level = levelFor(interval);
+  const where = sql`${level.inRange(from, to)}${sitesFilter(siteIds)}`;
+
+  const [calls, bins, queue] = await Promise.all([
+    rowsOf<CountsRow & { t: number }>(
+      db,
+      sql`select ${level.bucket} as t, ${sql.raw(SUM_COUNTS)} from ${sql.raw(level.calls)} where ${where} group by 1`,
+    ),
+    rowsOf<{ t: number; bin: number; calls: number }>(
+      db,
+      sql`select ${level.bucket} as t, bin, sum(calls)::int as calls from ${sql.raw(level.bins)} where ${where} group by 1, 2`,
+    ),
+    rowsOf<QueueRow>(
+      db,
+      // Per site and queue first (means over the bucket), then across them: calls waiting and agents
+      // available add up across queues; the max and longest wait are the largest at any one queue.
+      sql`select t, sum(waiting_mean)::float8 as waiting_mean, max(waiting_max)::int as waiting_max,
+            max(longest_ms)::int as longest_ms, sum(agents_mean)::float8 as agents_mean
+          from (select ${level.bucket} as t, sum(waiting_sum)::float8 / sum(samples) as waiting_mean,
+                  max(waiting_max) as waiting_max, max(longest_wait_max_ms) as longest_ms,
+                  sum(agents_available_sum)::float8 / sum(samples) as agents_mean
+                from ${sql.raw(level.queue)} where ${where} group by 1, site_id, queue) per_queue
+          group by t`,
+    ),
+  ]);
+
+  const callsAt = new Map(calls.map((row) => [Number(row.t), row]));
+  const binsAt = groupBy(bins, (row) => Number(row.t));
+  const queueAt = new Map(queue.map((row) => [Number(row.t), row]));
+  const points = starts.map((start): SeriesPoint => {
+    const callRow = callsAt.get(start);
+    const queueRow = queueAt.get(start);
+    const hasData = callRow !== undefined || queueRow !== undefined;
+    const measures = computeMeasures(hasData ? toCounts(callRow, binsAt.get(start)) : null);
+    return {
+      start: iso(start),
+      ...toWindowMeasures(measures),
+      queueDepthMax: queueRow ? Number(queueRow.waiting_max) : null,
+      queueDepthMean: queueRow ? Number(queueRow.waiting_mean) : null,
+      longestWaitMs: queueRow ? Number(queueRow.longest_ms) : null,
+      agentsAvailable: queueRow ? Number(queueRow.agents_mean) : null,
+    };
+  });
+  return { interval, from: iso(from), to: iso(to), siteIds: [...siteIds], points };
+}

@@ -1,0 +1,85 @@
+import type { SystemState } from '@switchboard/contracts';
+import type { Db } from '@switchboard/db';
+import { rowsOf } from '@switchboard/db';
+import { reportHoldsMs } from '@switchboard/metrics';
+import { sql } from 'drizzle-orm';
+
+export interface CurrentState {
+  systemId: string;
+  name: string;
+  siteId: string | null;
+  status: SystemState;
+  /** When the current state began (as far as the reports tell), ISO; null if never reported. */
+  since: string | null;
+}
+
+type Latest = {
+  system_id: string;
+  name: string;
+  site_id: string | null;
+  status: 'up' | 'degraded' | 'down' | null;
+  source: 'heartbeat' | 'probe' | 'manual' | null;
+  at: number | null;
+  since: number | null;
+};
+
+/**
+ * The current state of every (system, site) a site depends on, plus national rows where any national
+ * report exists: the latest report while it holds (see reportHoldsMs), else unknown. One index lookup
+ * per pair, so it stays fast however many heartbeats are stored.
+ */
+export async function currentSystemStates(
+  db: Db,
+  now: number,
+  heartbeatTimeoutMs: number,
+): Promise<CurrentState[]> {
+  const rows = await rowsOf<Latest>(
+    db,
+    sql`with pairs as (
+          select l.system_id, l.site_id from site_systems l
+          union
+          select distinct system_id, null::text from system_status where site_id is null
+        )
+        select p.system_id, s.name, p.site_id, latest.status, latest.source,
+          (extract(epoch from latest.at) * 1000)::float8 as at,
+          (extract(epoch from (
+            select min(f.at) from system_status f
+            where f.system_id = p.system_id and f.site_id is not distinct from p.site_id
+              and f.at > coalesce((
+                select max(d.at) from system_status d
+                where d.system_id = p.system_id and d.site_id is not distinct from p.site_id
+                  and d.status <> latest.status and d.at < latest.at), '-infinity')
+          )) * 1000)::float8 as since
+        from pairs p
+        join systems s on s.id = p.system_id
+        left join lateral (
+          select status, source, at from system_status r
+          where r.system_id = p.system_id and r.site_id is not distinct from p.site_id
+            and r.at <= ${new Date(now).toISOString()}::timestamptz
+          order by at desc limit 1
+        ) latest on true
+        order by p.system_id, p.site_id`,
+  );
+  return rows.map((row) => {
+    if (row.status === null || row.source === null || row.at === null) {
+      return { systemId: row.system_id, name: row.name, siteId: row.site_id, status: 'unknown', since: null };
+    }
+    const holdsUntil = Number(row.at) + reportHoldsMs(row.status, row.source, heartbeatTimeoutMs);
+    if (holdsUntil <= now) {
+      return {
+        systemId: row.system_id,
+        name: row.name,
+        siteId: row.site_id,
+        status: 'unknown',
+        since: new Date(holdsUntil).toISOString(),
+      };
+    }
+    return {
+      systemId: row.system_id,
+      name: row.name,
+      siteId: row.site_id,
+      status: row.status,
+      since: row.since === null ? null : new Date(Number(row.since)).toISOString(),
+    };
+  });
+}

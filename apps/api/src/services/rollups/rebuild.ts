@@ -1,0 +1,38 @@
+import { type Db, rowsOf } from '@switchboard/db';
+import { sql } from 'drizzle-orm';
+import { callRollupCtes } from './call-rollups-sql.ts';
+import { queueRollupCtes } from './queue-rollups-sql.ts';
+
+export const ROLLUP_TABLES = [
+  'call_minute_rollups',
+  'call_minute_answer_bins',
+  'call_hour_rollups',
+  'call_hour_answer_bins',
+  'call_day_rollups',
+  'call_day_answer_bins',
+  'queue_minute_rollups',
+  'queue_hour_rollups',
+  'queue_day_rollups',
+] as const;
+
+/**
+ * Recomputes every rollup from the raw events and snapshots, in one transaction, with the same SQL
+ * that ingestion uses incrementally (so rebuild == incremental, which the tests check).
+ */
+export async function rebuildRollups(db: Db): Promise<{ events: number; snapshots: number }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`truncate ${ROLLUP_TABLES.join(', ')}`));
+    const [calls] = await rowsOf<{ n: number }>(
+      tx,
+      sql`with all_events as (select site_id, queue, kind, at, wait_ms from call_events), ${callRollupCtes('all_events')}
+          select count(*)::int as n from all_events`,
+    );
+    const [snapshots] = await rowsOf<{ n: number }>(
+      tx,
+      sql`with all_snapshots as (select site_id, queue, at, calls_waiting, longest_wait_ms, agents_available
+            from queue_snapshots), ${queueRollupCtes('all_snapshots')}
+          select count(*)::int as n from all_snapshots`,
+    );
+    return { events: Number(calls?.n ?? 0), snapshots: Number(snapshots?.n ?? 0) };
+  });
+}

@@ -1,0 +1,200 @@
+import type { CallEvent } from '@switchboard/contracts';
+import { createTestDb, type TestDatabase, testBackends } from '@switchboard/db/testing';
+import { type CallCounts, countsFromEvents, emptyHistogram, localDateString } from '@switchboard/metrics';
+import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestCallEvents } from '../src/services/ingest/call-events.ts';
+import { ingestQueueSnapshots } from '../src/services/ingest/queue-snapshots.ts';
+import { ROLLUP_TABLES, rebuildRollups } from '../src/services/rollups/rebuild.ts';
+import { addSite } from '../src/services/sites.ts';
+
+const KEY = { id: 'test', feed: 'test', siteIds: ['*'] };
+const SITES = ['leeds', 'york'];
+// Offered instants from before the spring clock change to now, so London days of 23 and 25 hours occur.
+const EARLIEST = Date.parse('2026-03-28T12:00:00Z');
+const LATEST = Date.now() - 3_600_000;
+
+/** A call: offered, then answered or abandoned after its wait (or neither, still queueing). */
+const callArb = fc.record({
+  siteId: fc.constantFrom(...SITES),
+  queue: fc.constantFrom('main', 'clinical', undefined),
+  offeredMs: fc.oneof(
+    fc.integer({ min: EARLIEST, max: LATEST }),
+    // Crowd some calls around the clock changes and a few minutes, so buckets collide.
+    fc.integer({ min: Date.parse('2026-03-29T00:55:00Z'), max: Date.parse('2026-03-29T01:05:00Z') }),
+    fc.integer({ min: Date.parse('2026-10-24T23:58:00Z'), max: Date.parse('2026-10-25T00:03:00Z') }),
+  ),
+  outcome: fc.constantFrom('answered', 'abandoned', 'none'),
+  waitMs: fc.oneof(
+    fc.integer({ min: 0, max: 120_000 }),
+    fc.constantFrom(30_000, 30_001, 60_000, 60_001, 700_000),
+  ),
+});
+
+type Call = typeof callArb extends fc.Arbitrary<infer T> ? T : never;
+
+function eventsOf(calls: Call[], run: number): CallEvent[] {
+  return calls.flatMap((call, i) => {
+    const base = {
+      siteId: call.siteId,
+      callId: `r${run}-c${i}`,
+      ...(call.queue ? { queue: call.queue } : {}),
+    };
+    const events: CallEvent[] = [{ ...base, kind: 'offered', at: new Date(call.offeredMs).toISOString() }];
+    if (call.outcome !== 'none') {
+      const at = new Date(call.offeredMs + call.waitMs).toISOString();
+      events.push({ ...base, kind: call.outcome, at, waitMs: call.waitMs });
+    }
+    return events;
+  });
+}
+
+async function minuteRollups(database: TestDatabase): Promise<Map<string, CallCounts>> {
+  const rows = await database.rows<
+    Record<string, unknown>
+  >(sql`select site_id, queue, minute, offered, answered,
+    answered_within_60s, abandoned, abandoned_after_30s, answer_ms_sum from call_minute_rollups`);
+  const bins = await database.rows<{
+    site_id: string;
+    queue: string;
+    minute: Date | string;
+    bin: number;
+    calls: number;
+  }>(sql`select site_id, queue, minute, bin, calls from call_minute_answer_bins`);
+  const key = (r: { site_id: unknown; queue: unknown; minute: unknown }) =>
+    `${r.site_id}|${r.queue}|${new Date(r.minute as string).toISOString()}`;
+  const out = new Map<string, CallCounts>();
+  for (const r of rows) {
+    out.set(key(r as never), {
+      offered: Number(r.offered),
+      answered: Number(r.answered),
+      answeredWithin60s: Number(r.answered_within_60s),
+      abandoned: Number(r.abandoned),
+      abandonedAfter30s: Number(r.abandoned_after_30s),
+      answerMsSum: Number(r.answer_ms_sum),
+      answerHist: emptyHistogram(),
+    });
+  }
+  for (const b of bins) {
+    const counts = out.get(key(b));
+    if (!counts) throw new Error(`bin without rollup row: ${key(b)}`);
+    counts.answerHist[b.bin] = Number(b.calls);
+  }
+  return out;
+}
+
+const snapshotAll = async (database: TestDatabase) => {
+  const out: Record<string, unknown[]> = {};
+  for (const table of ROLLUP_TABLES) {
+    out[table] = await database.rows(sql.raw(`select * from ${table} order by 1, 2, 3, 4`));
+  }
+  return out;
+};
+
+describe.each(testBackends())('call rollups on %s', (backend) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDb(backend);
+    for (const id of SITES) await addSite(database.db, { id, name: id, actor: 'test' });
+  });
+  afterAll(() => database?.destroy());
+
+  it('equal a brute-force count of the raw events, whatever the order, duplication and batching', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(callArb, { minLength: 1, maxLength: 80 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 60 }),
+        async (calls, seeds, batchSize) => {
+          run++;
+          await database.db.execute(sql.raw(`truncate call_events, ${ROLLUP_TABLES.join(', ')}`));
+          const events = eventsOf(calls, run);
+          // Shuffle, and send some events again (a retried or overlapping batch).
+          const sent = [...events, ...seeds.map((s) => events[s % events.length] as CallEvent)];
+          for (let i = sent.length - 1; i > 0; i--) {
+            const j = (seeds[i % seeds.length] ?? 0) % (i + 1);
+            [sent[i], sent[j]] = [sent[j] as CallEvent, sent[i] as CallEvent];
+          }
+          for (let i = 0; i < sent.length; i += batchSize) {
+            await ingestCallEvents(database.db, KEY, sent.slice(i, i + batchSize));
+          }
+          const expected = countsFromEvents(events);
+          const actual = await minuteRollups(database);
+          expect(new Map([...actual].sort())).toEqual(new Map([...expected].sort()));
+
+          // Hour and London-day rollups hold the same totals, by site and local date.
+          const byDay = new Map<string, number>();
+          for (const [key, counts] of expected) {
+            const [site, , minute] = key.split('|');
+            const dayKey = `${site}|${localDateString(Date.parse(minute ?? ''))}`;
+            byDay.set(dayKey, (byDay.get(dayKey) ?? 0) + counts.offered + counts.answered + counts.abandoned);
+          }
+          const days = await database.rows<{ site_id: string; day: string; n: number }>(
+            sql`select site_id, day::text as day, (offered + answered + abandoned)::int as n from call_day_rollups`,
+          );
+          expect(new Map(days.map((d) => [`${d.site_id}|${d.day}`, Number(d.n)]))).toEqual(byDay);
+          const [hours] = await database.rows<{ n: number }>(
+            sql`select coalesce(sum(offered + answered + abandoned), 0)::int as n from call_hour_rollups`,
+          );
+          expect(Number(hours?.n)).toBe([...byDay.values()].reduce((a, b) => a + b, 0));
+
+          // Rebuilding from raw events gives exactly what ingestion kept incrementally.
+          const incremental = await snapshotAll(database);
+          await rebuildRollups(database.db);
+          expect(await snapshotAll(database)).toEqual(incremental);
+        },
+      ),
+      { numRuns: backend === 'pglite' ? 30 : 20 },
+    );
+  });
+
+  it('rolls up queue snapshots, and a retry changes nothing', async () => {
+    await database.db.execute(sql.raw(`truncate call_events, queue_snapshots, ${ROLLUP_TABLES.join(', ')}`));
+    const at = (s: number) => new Date(Date.parse('2026-11-20T09:14:00Z') + s * 1000).toISOString();
+    const snap = (s: number, waiting: number, longest: number, agents: number) => ({
+      siteId: 'leeds',
+      queue: 'main',
+      at: at(s),
+      callsWaiting: waiting,
+      longestWaitMs: longest,
+      agentsAvailable: agents,
+      agentsOnCall: 10,
+      agentsWrapUp: 1,
+    });
+    const batch = [
+      snap(0, 4, 50_000, 2),
+      snap(15, 9, 95_000, 0),
+      snap(30, 2, 10_000, 3),
+      snap(75, 1, 5_000, 5),
+    ];
+    await ingestQueueSnapshots(database.db, KEY, batch);
+    await ingestQueueSnapshots(database.db, KEY, batch);
+    const rows = await database.rows(
+      sql`select to_char(minute at time zone 'UTC', 'HH24:MI') as minute, samples, waiting_sum, waiting_max,
+            longest_wait_max_ms, agents_available_sum from queue_minute_rollups order by minute`,
+    );
+    expect(rows).toEqual([
+      {
+        minute: '09:14',
+        samples: 3,
+        waiting_sum: 15,
+        waiting_max: 9,
+        longest_wait_max_ms: 95_000,
+        agents_available_sum: 5,
+      },
+      {
+        minute: '09:15',
+        samples: 1,
+        waiting_sum: 1,
+        waiting_max: 1,
+        longest_wait_max_ms: 5_000,
+        agents_available_sum: 5,
+      },
+    ]);
+    const incremental = await snapshotAll(database);
+    await rebuildRollups(database.db);
+    expect(await snapshotAll(database)).toEqual(incremental);
+  });
+});

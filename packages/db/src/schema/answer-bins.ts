@@ -1,0 +1,44 @@
+import { date, index, integer, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { sites } from './sites';
+
+/**
+ * Fixed-bin histograms of answer times, stored sparsely (one row per non-empty bin): bin i counts calls
+ * answered after waiting [i, i+1) seconds for i < 600; bin 600 counts waits of 10 minutes or more.
+ * Percentiles over any range sum these rows, never raw events (see packages/metrics/src/histogram.ts).
+ */
+const bin = () => smallint('bin').notNull();
+const calls = () => integer('calls').notNull();
+const siteId = () =>
+  text('site_id')
+    .notNull()
+    .references(() => sites.id);
+
+export const callMinuteAnswerBins = pgTable(
+  'call_minute_answer_bins',
+  {
+    siteId: siteId(),
+    queue: text('queue').notNull(),
+    minute: timestamp('minute', { withTimezone: true }).notNull(),
+    bin: bin(),
+    calls: calls(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.minute, t.queue, t.bin] }),
+    index('call_minute_answer_bins_minute_idx').on(t.minute),
+  ],
+);
+
+export const callHourAnswerBins = pgTable(
+  'call_hour_answer_bins',
+  { siteId: siteId(), hour: timestamp('hour', { withTimezone: true }).notNull(), bin: bin(), calls: calls() },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.hour, t.bin] }),
+    index('call_hour_answer_bins_hour_idx').on(t.hour),
+  ],
+);
+
+export const callDayAnswerBins = pgTable(
+  'call_day_answer_bins',
+  { siteId: siteId(), day: date('day', { mode: 'string' }).notNull(), bin: bin(), calls: calls() },
+  (t) => [primaryKey({ columns: [t.siteId, t.day, t.bin] }), index('call_day_answer_bins_day_idx').on(t.day)],
+);

@@ -1,0 +1,48 @@
+import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { sites } from './sites';
+
+/**
+ * Call counts per site and bucket, attributed to the bucket in which each call was OFFERED (answer or
+ * abandon time minus the wait), as NHS reporting counts calls by arrival. Kept current inside the
+ * ingestion transaction (see apps/api/src/services/rollups); answer-time histograms are in answer-bins.ts.
+ * Levels: minute (per queue, for charts up to a day or so), hour and London-local day (for long ranges).
+ */
+const counts = {
+  offered: integer('offered').notNull().default(0),
+  answered: integer('answered').notNull().default(0),
+  answeredWithin60s: integer('answered_within_60s').notNull().default(0),
+  abandoned: integer('abandoned').notNull().default(0),
+  abandonedAfter30s: integer('abandoned_after_30s').notNull().default(0),
+  answerMsSum: bigint('answer_ms_sum', { mode: 'number' }).notNull().default(0),
+};
+const siteId = () =>
+  text('site_id')
+    .notNull()
+    .references(() => sites.id);
+
+export const callMinuteRollups = pgTable(
+  'call_minute_rollups',
+  {
+    siteId: siteId(),
+    queue: text('queue').notNull(),
+    minute: timestamp('minute', { withTimezone: true }).notNull(),
+    ...counts,
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.minute, t.queue] }),
+    index('call_minute_rollups_minute_idx').on(t.minute),
+  ],
+);
+
+export const callHourRollups = pgTable(
+  'call_hour_rollups',
+  { siteId: siteId(), hour: timestamp('hour', { withTimezone: true }).notNull(), ...counts },
+  (t) => [primaryKey({ columns: [t.siteId, t.hour] }), index('call_hour_rollups_hour_idx').on(t.hour)],
+);
+
+/** `day` is the calendar date in Europe/London (23 or 25 hours long at the clock changes). */
+export const callDayRollups = pgTable(
+  'call_day_rollups',
+  { siteId: siteId(), day: date('day', { mode: 'string' }).notNull(), ...counts },
+  (t) => [primaryKey({ columns: [t.siteId, t.day] }), index('call_day_rollups_day_idx').on(t.day)],
+);

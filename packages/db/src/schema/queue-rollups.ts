@@ -1,0 +1,48 @@
+import { date, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { sites } from './sites';
+
+/**
+ * Queue snapshots summarised per site, queue and bucket: number of snapshots, sum and max of calls
+ * waiting, max longest wait, sum of agents available (means are sum / samples).
+ */
+const stats = {
+  samples: integer('samples').notNull().default(0),
+  waitingSum: integer('waiting_sum').notNull().default(0),
+  waitingMax: integer('waiting_max').notNull().default(0),
+  longestWaitMaxMs: integer('longest_wait_max_ms').notNull().default(0),
+  agentsAvailableSum: integer('agents_available_sum').notNull().default(0),
+};
+const siteId = () =>
+  text('site_id')
+    .notNull()
+    .references(() => sites.id);
+const queue = () => text('queue').notNull();
+
+export const queueMinuteRollups = pgTable(
+  'queue_minute_rollups',
+  {
+    siteId: siteId(),
+    queue: queue(),
+    minute: timestamp('minute', { withTimezone: true }).notNull(),
+    ...stats,
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.minute, t.queue] }),
+    index('queue_minute_rollups_minute_idx').on(t.minute),
+  ],
+);
+
+export const queueHourRollups = pgTable(
+  'queue_hour_rollups',
+  { siteId: siteId(), queue: queue(), hour: timestamp('hour', { withTimezone: true }).notNull(), ...stats },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.hour, t.queue] }),
+    index('queue_hour_rollups_hour_idx').on(t.hour),
+  ],
+);
+
+export const queueDayRollups = pgTable(
+  'queue_day_rollups',
+  { siteId: siteId(), queue: queue(), day: date('day', { mode: 'string' }).notNull(), ...stats },
+  (t) => [primaryKey({ columns: [t.siteId, t.day, t.queue] }), index('queue_day_rollups_day_idx').on(t.day)],
+);
