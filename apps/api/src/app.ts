@@ -4,6 +4,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { rejectionReason } from './errors.ts';
+import { createLiveHub, type LiveHub } from './live/hub.ts';
 import { createMetrics } from './metrics.ts';
 import { DEFAULT_SETTINGS, type QuerySettings } from './trpc/context.ts';
 import { appRouter } from './trpc/router.ts';
@@ -12,10 +13,14 @@ const errorBody = (code: string, httpStatus: number, message: string) => ({
   error: { message, code: -32600, data: { code, httpStatus } },
 });
 
-/** The HTTP shell: tRPC at /trpc, health, readiness and Prometheus metrics. */
+/**
+ * The HTTP shell: tRPC at /trpc, health, readiness and Prometheus metrics. The live hub is created from the
+ * database unless given; whoever stops the server closes it (`live.close()`).
+ */
 export function createApp(
-  database: Pick<Database, 'db' | 'rows'>,
+  database: Pick<Database, 'db' | 'rows' | 'driver' | 'pg'>,
   settings: QuerySettings = DEFAULT_SETTINGS,
+  live: LiveHub = createLiveHub(database),
 ) {
   const metrics = createMetrics();
   const app = new Hono();
@@ -50,6 +55,7 @@ export function createApp(
         db: database.db,
         metrics,
         settings,
+        live,
         authorization: c.req.header('authorization') ?? null,
       }),
       onError: ({ error, path }) => {
@@ -59,5 +65,5 @@ export function createApp(
     }),
   );
   app.notFound((c) => c.json(errorBody('NOT_FOUND', 404, `no route ${c.req.method} ${c.req.path}`), 404));
-  return { app, metrics };
+  return { app, metrics, live };
 }

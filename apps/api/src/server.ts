@@ -3,13 +3,18 @@ import { createApp } from './app.ts';
 import { readEnv } from './env.ts';
 import { openDatabase } from './open-database.ts';
 
+/** How long a stopping server waits for requests in flight before closing live streams. */
+const STOP_GRACE_MS = 2_000;
+
 /** Starts the API: opens (and migrates) the database, then listens. Returns a stop function. */
 export async function startApi(env = readEnv()) {
   const database = await openDatabase(env);
-  const { app } = createApp(database, {
+  const { app, live } = createApp(database, {
     staleAfterS: env.STALE_AFTER_S,
     heartbeatTimeoutS: env.HEARTBEAT_TIMEOUT_S,
   });
+  // On PostgreSQL, listen for other instances' changes before answering anyone.
+  await live.ready();
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.API_PORT, hostname: env.HOST }, () => resolve(s));
   });
@@ -19,7 +24,15 @@ export async function startApi(env = readEnv()) {
     url: `http://${env.HOST}:${port}`,
     where: database.where,
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Live subscriptions (SSE) never end by themselves: after a grace for requests in flight, cut the
+      // connections left, so their clients reconnect (to another instance behind the load balancer).
+      const cut = setTimeout(() => {
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }, STOP_GRACE_MS);
+      await closed;
+      clearTimeout(cut);
+      await live.close();
       await database.close();
     },
   };

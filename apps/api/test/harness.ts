@@ -3,6 +3,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import { type Backend, createTestDb, type TestDatabase } from '@switchboard/db/testing';
 import { sql } from 'drizzle-orm';
 import { createApp } from '../src/app.ts';
+import type { LiveHub } from '../src/live/hub.ts';
 import { createKey } from '../src/services/keys.ts';
 import { addSite } from '../src/services/sites.ts';
 import { addSystem } from '../src/services/systems.ts';
@@ -10,6 +11,8 @@ import { addSystem } from '../src/services/systems.ts';
 export interface TestApi {
   url: string;
   database: TestDatabase;
+  /** The app's live hub (LISTEN/NOTIFY on PostgreSQL, in-process on PGlite). */
+  live: LiveHub;
   /** Keys: `leeds` writes to leeds only, `all` to every site. */
   keys: { leeds: string; all: string };
   post(
@@ -49,7 +52,8 @@ export async function startTestApi(backend: Backend): Promise<TestApi> {
     await addSystem(database.db, { id, name: id, siteIds: [...SITES], actor: 'test' });
   const leeds = await createKey(database.db, { siteIds: ['leeds'], feed: 'telephony', actor: 'test' });
   const all = await createKey(database.db, { siteIds: ['*'], feed: 'probes', actor: 'test' });
-  const { app } = createApp(database);
+  const { app, live } = createApp(database);
+  await live.ready();
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
@@ -58,6 +62,7 @@ export async function startTestApi(backend: Backend): Promise<TestApi> {
   return {
     url,
     database,
+    live,
     keys,
     async post(path, body, init = {}) {
       const headers: Record<string, string> = {};
@@ -82,6 +87,7 @@ export async function startTestApi(backend: Backend): Promise<TestApi> {
     },
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await live.close();
       await database.destroy();
     },
   };

@@ -1,4 +1,5 @@
 import type { Db } from '@switchboard/db';
+import type { LiveHub } from '../live/hub.ts';
 import type { Metrics } from '../metrics.ts';
 
 /** What every procedure sees: the database, this instance's metrics and the caller's headers. */
@@ -7,6 +8,8 @@ export interface Context {
   metrics: Metrics;
   authorization: string | null;
   settings: QuerySettings;
+  /** This instance's live hub: ingestion publishes to it, `live.changes` subscribes. */
+  live: LiveHub;
 }
 
 /** Query thresholds (from env.ts): when a feed counts as stale, how long a heartbeat holds. */

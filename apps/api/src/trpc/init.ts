@@ -12,6 +12,9 @@ const zodIssues = (cause: unknown): Issue[] | undefined =>
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
+  // Live subscriptions: a ping every 10 s keeps proxies from closing an idle stream, and a client that hears
+  // nothing for 30 s reconnects (with its lastEventId), so a dead stream never leaves a screen frozen.
+  sse: { ping: { enabled: true, intervalMs: 10_000 }, client: { reconnectAfterInactivityMs: 30_000 } },
   errorFormatter({ shape, error }) {
     if (error.cause instanceof SyntaxError) {
       return { ...shape, message: `request body is not valid JSON: ${error.cause.message}` };

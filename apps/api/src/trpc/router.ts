@@ -1,11 +1,13 @@
 import { router } from './init.ts';
 import { ingestRouter } from './routers/ingest.ts';
+import { liveRouter } from './routers/live.ts';
 import { metricsRouter } from './routers/metrics.ts';
 import { sitesRouter } from './routers/sites.ts';
 import { systemsRouter } from './routers/systems.ts';
 
 export const appRouter = router({
   ingest: router(ingestRouter),
+  live: router(liveRouter),
   metrics: router(metricsRouter),
   sites: router(sitesRouter),
   systems: router(systemsRouter),

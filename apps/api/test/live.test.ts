@@ -1,0 +1,274 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { LiveChange } from '@switchboard/contracts';
+import { createTestDb, type TestDatabase, testBackends } from '@switchboard/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COALESCE_WINDOW_MS } from '../src/live/feed.ts';
+import { createKey } from '../src/services/keys.ts';
+import { addSite } from '../src/services/sites.ts';
+import { dataOf, startTestApi, type TestApi } from './harness.ts';
+import { type LiveSubscription, sleep, subscribeLive } from './sse.ts';
+
+const EARLIEST = '2015-01-01T00:00:00.000Z';
+let callNumber = 0;
+const offered = (siteId: string, at = new Date()) => ({
+  siteId,
+  callId: `live-${++callNumber}`,
+  kind: 'offered' as const,
+  at: at.toISOString(),
+});
+
+describe.each(testBackends())('live.changes over SSE on %s', (backend) => {
+  let api: TestApi;
+  const open: LiveSubscription[] = [];
+  const subscribe = async (input?: Parameters<typeof subscribeLive>[1]) => {
+    const subscription = await subscribeLive(api.url, input);
+    open.push(subscription);
+    return subscription;
+  };
+  const ingest = async (events: ReturnType<typeof offered>[]) =>
+    dataOf<{ accepted: number }>(await api.post('ingest.callEvents', { events }));
+
+  beforeAll(async () => {
+    api = await startTestApi(backend);
+  });
+  afterAll(async () => {
+    for (const subscription of open) subscription.close();
+    await api?.stop();
+  });
+
+  it('tells a subscriber which sites and minutes changed within 1 s of an ingest', async () => {
+    const live = await subscribe();
+    const answeredAt = new Date(Date.now() - 60_000);
+    const started = performance.now();
+    await api.post('ingest.callEvents', {
+      events: [
+        {
+          siteId: 'leeds',
+          callId: 'latency-1',
+          kind: 'answered',
+          at: answeredAt.toISOString(),
+          waitMs: 90_000,
+        },
+      ],
+    });
+    const replied = performance.now() - started;
+    const message = await live.next(0, 1_000);
+    const latency = message.receivedAt - started;
+    console.log(
+      `[live] ${backend}: ingest sent to change received ${latency.toFixed(1)} ms (ingest reply after ${replied.toFixed(1)} ms)`,
+    );
+    expect(latency).toBeLessThan(1_000);
+    expect(message.change).toMatchObject({ siteIds: ['leeds'], streams: ['calls'] });
+    // Answer time minus the wait: the minute the call was offered, where its measures count.
+    expect(message.change.from).toBe(new Date(answeredAt.getTime() - 90_000).toISOString());
+    expect(message.change.to).toBe(answeredAt.toISOString());
+    expect(message.id).toMatch(/\S/);
+
+    // A batch that stores nothing new (a retry) announces nothing.
+    await api.post('ingest.callEvents', {
+      events: [
+        {
+          siteId: 'leeds',
+          callId: 'latency-1',
+          kind: 'answered',
+          at: answeredAt.toISOString(),
+          waitMs: 90_000,
+        },
+      ],
+    });
+    await sleep(COALESCE_WINDOW_MS + 300);
+    expect(live.received).toHaveLength(1);
+    live.close();
+  });
+
+  it('coalesces a burst of 50 ingests into a few messages that cover them all', async () => {
+    const live = await subscribe();
+    const sites = ['leeds', 'york', 'hull'];
+    const first = new Date(Date.now() - 120_000);
+    const started = performance.now();
+    for (let i = 0; i < 50; i++) {
+      const site = sites[i % sites.length] ?? 'leeds';
+      await ingest([offered(site, new Date(first.getTime() + i * 1_000))]);
+    }
+    const lastAt = new Date(first.getTime() + 49 * 1_000).toISOString();
+    // Wait until a message covers the last event, then a window more for anything left over.
+    while (!live.received.some((m) => m.change.to === lastAt)) await live.next(live.received.length, 2_000);
+    await sleep(COALESCE_WINDOW_MS + 200);
+    const span = (live.received.at(-1)?.receivedAt ?? performance.now()) - started;
+    const count = live.received.length;
+    console.log(
+      `[live] ${backend}: 50 ingests in ${span.toFixed(0)} ms reached the subscriber as ${count} messages`,
+    );
+    // One message at once, then at most one per window.
+    expect(count).toBeLessThanOrEqual(1 + Math.ceil(span / COALESCE_WINDOW_MS));
+    expect(count).toBeLessThan(50);
+    const changes = live.received.map((m) => m.change);
+    expect(new Set(changes.flatMap((c) => c.siteIds))).toEqual(new Set(sites));
+    expect(changes.map((c) => c.from).sort()[0]).toBe(first.toISOString());
+    for (const change of changes) expect(change.streams).toEqual(['calls']);
+    live.close();
+  });
+
+  it('sends a subscriber only the sites it asked for', async () => {
+    const yorkOnly = await subscribe({ siteIds: ['york'] });
+    const everyone = await subscribe();
+    await ingest([offered('leeds')]);
+    expect((await everyone.next(0)).change.siteIds).toEqual(['leeds']);
+    await sleep(COALESCE_WINDOW_MS + 200);
+    expect(yorkOnly.received).toHaveLength(0);
+
+    await ingest([offered('leeds'), offered('york'), offered('hull')]);
+    expect((await yorkOnly.next(0)).change.siteIds).toEqual(['york']);
+    await everyone.next(1);
+    expect(everyone.received[1]?.change.siteIds).toEqual(['hull', 'leeds', 'york']);
+
+    // A national system status concerns every site: all sites for one, its own sites for the other.
+    await api.post('ingest.systemStatus', {
+      statuses: [{ systemId: 'cas', at: new Date().toISOString(), status: 'down', source: 'probe' }],
+    });
+    const national = await everyone.next(2);
+    expect(national.change).toMatchObject({ siteIds: [], streams: ['status'] });
+    expect((await yorkOnly.next(1)).change).toMatchObject({ siteIds: ['york'], streams: ['status'] });
+    yorkOnly.close();
+    everyone.close();
+  });
+
+  it('gives a reconnecting subscriber one catch-up change, then live changes again', async () => {
+    const catchUp = (change: LiveChange | undefined) => {
+      expect(change).toMatchObject({ siteIds: [], streams: ['calls', 'queue', 'status'], from: EARLIEST });
+      expect(Date.parse(change?.to ?? '')).toBeGreaterThan(Date.now());
+    };
+    // Resuming with an id the server no longer knows (tRPC's own reconnection puts it in the input).
+    const resumed = await subscribe({ lastEventId: 'an-old-id' });
+    catchUp((await resumed.next(0, 1_000)).change);
+    resumed.close();
+
+    // A dropped connection: the EventSource reconnects with Last-Event-ID, as a browser does.
+    const live = await subscribe();
+    await ingest([offered('hull')]);
+    const before = await live.next(0);
+    live.source().drop();
+    catchUp((await live.next(1, 2_000)).change);
+    expect(live.source().sentLastEventIds).toEqual(['', before.id]);
+    await ingest([offered('york')]);
+    expect((await live.next(2, 2_000)).change.siteIds).toEqual(['york']);
+    expect(live.received).toHaveLength(3);
+    live.close();
+  });
+
+  it('removes a subscriber from the hub when it goes away, dropped connections included', async () => {
+    const settled = async (count: number) => {
+      const until = Date.now() + 2_000;
+      while (api.live.subscribers() !== count && Date.now() < until) await sleep(20);
+      return api.live.subscribers();
+    };
+    // Every subscription of the tests above was closed or dropped: none is left behind.
+    expect(await settled(0)).toBe(0);
+    const live = await subscribe({ siteIds: ['leeds'] });
+    expect(api.live.subscribers()).toBe(1);
+    live.close();
+    expect(await settled(0)).toBe(0);
+  });
+});
+
+const API_DIR = new URL('..', import.meta.url).pathname;
+const TSX = join(API_DIR, '../../node_modules/.bin/tsx');
+
+/** Starts `src/server.ts` as its own process on a free port; resolves with its URL once /readyz answers. */
+async function startProcess(
+  databaseUrl: string,
+): Promise<{ url: string; child: ChildProcess; log: () => string }> {
+  const child = spawn(TSX, ['src/server.ts'], {
+    cwd: API_DIR,
+    env: { ...process.env, DATABASE_URL: databaseUrl, API_PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}: ${output}`);
+    const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+    if (url) {
+      try {
+        if ((await fetch(`${url}/readyz`)).ok) return { url, child, log: () => output };
+      } catch {}
+    }
+    await sleep(100);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`API did not become ready: ${output}`);
+}
+
+const stopProcess = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode);
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+
+// Defined only with PostgreSQL (TEST_DATABASE_URL), like testBackends(): PGlite has one process by design.
+if (process.env.TEST_DATABASE_URL) {
+  describe('live changes across two API processes on one PostgreSQL', () => {
+    let database: TestDatabase;
+    let a: Awaited<ReturnType<typeof startProcess>> | undefined;
+    let b: Awaited<ReturnType<typeof startProcess>> | undefined;
+    let key: string;
+
+    beforeAll(async () => {
+      database = await createTestDb('postgres');
+      for (const id of ['leeds', 'york']) await addSite(database.db, { id, name: id, actor: 'test' });
+      key = (await createKey(database.db, { siteIds: ['*'], feed: 'telephony', actor: 'test' })).key;
+      const url = database.url ?? '';
+      [a, b] = await Promise.all([startProcess(url), startProcess(url)]);
+    });
+    afterAll(async () => {
+      for (const instance of [a, b])
+        if (instance && instance.child.exitCode === null) instance.child.kill('SIGKILL');
+      await database?.destroy();
+    });
+
+    it('delivers an event ingested through instance A to a subscriber of instance B within 1 s', async () => {
+      if (!a || !b) throw new Error('instances not started');
+      const onB = await subscribeLive(b.url);
+      const onA = await subscribeLive(a.url, { siteIds: ['york'] });
+      const latencies: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const at = new Date().toISOString();
+        const started = performance.now();
+        const reply = await fetch(`${a.url}/trpc/ingest.callEvents`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ events: [{ siteId: 'york', callId: `cross-${i}`, kind: 'offered', at }] }),
+        });
+        expect(await reply.json()).toEqual({ result: { data: { accepted: 1, duplicates: 0 } } });
+        const message = await onB.next(i, 1_000);
+        latencies.push(message.receivedAt - started);
+        expect(message.change).toMatchObject({ siteIds: ['york'], streams: ['calls'], from: at, to: at });
+        await onA.next(i, 1_000);
+        await sleep(COALESCE_WINDOW_MS + 50);
+      }
+      console.log(
+        `[live] cross-instance (ingest on A, subscriber on B): ${latencies.map((ms) => `${ms.toFixed(1)} ms`).join(', ')}`,
+      );
+      for (const ms of latencies) expect(ms).toBeLessThan(1_000);
+      // The publishing instance hears its own change once, through the same NOTIFY round trip.
+      await sleep(300);
+      expect(onA.received).toHaveLength(3);
+      expect(onB.received).toHaveLength(3);
+      onA.close();
+
+      // Stopping B with a subscriber still connected ends promptly (the stream is cut, not waited on).
+      const stopped = performance.now();
+      expect(await stopProcess(b.child)).toBe(0);
+      expect(performance.now() - stopped).toBeLessThan(10_000);
+      onB.close();
+    });
+  });
+}

@@ -1,0 +1,177 @@
+import type { LiveChange } from '@switchboard/contracts';
+import { createTRPCClient, httpSubscriptionLink } from '@trpc/client';
+import type { AppRouter } from '../src/trpc/router.ts';
+
+/**
+ * A minimal EventSource over fetch, as Node 20 has none: enough for tRPC's `httpSubscriptionLink` (named
+ * events, ids, and a reconnection that sends `Last-Event-ID`, as a browser's EventSource does).
+ * `drop()` cuts the connection as a network would, so the source reconnects.
+ */
+export class FetchEventSource extends EventTarget {
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static readonly CLOSED = 2;
+  readonly CONNECTING = 0;
+  readonly OPEN = 1;
+  readonly CLOSED = 2;
+  readyState = 0;
+  /** Every `Last-Event-ID` this source sent, one entry per connection ('' for none). */
+  readonly sentLastEventIds: string[] = [];
+  readonly url: string;
+  #lastEventId = '';
+  #retryMs = 50;
+  #controller: AbortController | undefined;
+
+  constructor(url: string, _init?: { withCredentials?: boolean }) {
+    super();
+    this.url = url;
+    void this.#connect();
+  }
+
+  close() {
+    this.readyState = this.CLOSED;
+    this.#controller?.abort();
+  }
+
+  drop() {
+    this.#controller?.abort();
+  }
+
+  async #connect() {
+    if (this.readyState === this.CLOSED) return;
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.readyState = this.CONNECTING;
+    try {
+      const headers: Record<string, string> = { accept: 'text/event-stream' };
+      if (this.#lastEventId) headers['last-event-id'] = this.#lastEventId;
+      this.sentLastEventIds.push(this.#lastEventId);
+      const response = await fetch(this.url, { headers, signal: controller.signal });
+      if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+      this.readyState = this.OPEN;
+      this.dispatchEvent(new Event('open'));
+      await this.#read(response.body);
+    } catch {
+      // A dropped or refused connection: reconnect below, unless closed.
+    }
+    if (this.readyState === this.CLOSED) return;
+    this.readyState = this.CONNECTING;
+    this.dispatchEvent(new Event('error'));
+    setTimeout(() => void this.#connect(), this.#retryMs);
+  }
+
+  /** Parses the stream as the HTML spec says (fields data, event, id, retry; a blank line dispatches). */
+  async #read(body: ReadableStream<Uint8Array>) {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    let data: string[] = [];
+    let type = '';
+    for await (const chunk of body) {
+      buffer += decoder.decode(chunk, { stream: true });
+      for (let end = buffer.indexOf('\n'); end >= 0; end = buffer.indexOf('\n')) {
+        const line = buffer.slice(0, end).replace(/\r$/, '');
+        buffer = buffer.slice(end + 1);
+        if (line === '') {
+          if (data.length > 0) {
+            const event = new MessageEvent(type || 'message', {
+              data: data.join('\n'),
+              lastEventId: this.#lastEventId,
+            });
+            this.dispatchEvent(event);
+          }
+          data = [];
+          type = '';
+          continue;
+        }
+        if (line.startsWith(':')) continue;
+        const colon = line.indexOf(':');
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+        if (field === 'data') data.push(value);
+        else if (field === 'event') type = value;
+        else if (field === 'id' && !value.includes('\0')) this.#lastEventId = value;
+        else if (field === 'retry' && /^\d+$/.test(value)) this.#retryMs = Number(value);
+      }
+    }
+  }
+}
+
+export interface Received {
+  id: string;
+  change: LiveChange;
+  /** performance.now() when it arrived. */
+  receivedAt: number;
+}
+
+export interface LiveSubscription {
+  received: Received[];
+  /** The EventSource of this subscription (to drop its connection). */
+  source(): FetchEventSource;
+  /** Resolves with the first message after `index` that arrives, or rejects after `ms`. */
+  next(index?: number, ms?: number): Promise<Received>;
+  close(): void;
+}
+
+/** Subscribes to `live.changes` over real HTTP SSE through tRPC's own client; resolves once connected. */
+export async function subscribeLive(
+  apiUrl: string,
+  input?: { siteIds?: string[]; lastEventId?: string },
+): Promise<LiveSubscription> {
+  const sources: FetchEventSource[] = [];
+  class Source extends FetchEventSource {
+    constructor(url: string, init?: { withCredentials?: boolean }) {
+      super(url, init);
+      sources.push(this);
+    }
+  }
+  const client = createTRPCClient<AppRouter>({
+    links: [httpSubscriptionLink({ url: `${apiUrl}/trpc`, EventSource: Source })],
+  });
+  const received: Received[] = [];
+  const waiters = new Set<() => void>();
+  let started!: () => void;
+  let failed!: (error: unknown) => void;
+  const ready = new Promise<void>((resolve, reject) => {
+    started = resolve;
+    failed = reject;
+  });
+  const subscription = client.live.changes.subscribe(input, {
+    onStarted: () => started(),
+    onData: ({ id, data }) => {
+      received.push({ id, change: data, receivedAt: performance.now() });
+      for (const wake of waiters) wake();
+    },
+    onError: (error) => failed(error),
+  });
+  await ready;
+  // The server subscribes to its hub as the stream starts; leave it a moment.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return {
+    received,
+    source: () => {
+      const source = sources.at(-1);
+      if (!source) throw new Error('no EventSource yet');
+      return source;
+    },
+    next(index = received.length, ms = 2_000) {
+      return new Promise<Received>((resolve, reject) => {
+        const check = () => {
+          const message = received[index];
+          if (!message) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(message);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no live change #${index + 1} within ${ms} ms`));
+        }, ms);
+        waiters.add(check);
+        check();
+      });
+    },
+    close: () => subscription.unsubscribe(),
+  };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
