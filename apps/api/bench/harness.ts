@@ -9,19 +9,24 @@ import { addSite } from '../src/services/sites.ts';
 
 const API_DIR = new URL('..', import.meta.url).pathname;
 
-/** A throwaway PostgreSQL database for one benchmark run, dropped at the end. */
-export async function benchDatabase(adminUrl: string) {
-  const name = `sb_bench_${randomBytes(5).toString('hex')}`;
+/**
+ * A throwaway PostgreSQL database for one benchmark run, dropped at the end; or, with `keep`, a database
+ * of that name that is created and seeded once and reused by later runs (`fresh` says which).
+ */
+export async function benchDatabase(adminUrl: string, keep?: string) {
+  const name = keep ?? `sb_bench_${randomBytes(5).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+  const exists = keep ? (await admin`select 1 from pg_database where datname = ${keep}`).length > 0 : false;
+  if (!exists) await admin.unsafe(`create database ${name}`);
   const url = withDatabase(adminUrl, name);
   const database: Database = await createDb({ url });
   return {
     url,
     database,
+    fresh: !exists,
     async drop() {
       await database.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      if (!keep) await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
     },
   };

@@ -57,6 +57,7 @@ export async function runFeed(cfg: CliConfig, { signal, log }: FeedRun): Promise
       log(`backfilled to ${new Date(next).toISOString()} ${summary(poster)} in ${seconds(began)}`);
     }
   }
+  if (!signal.aborted) log(`backfill complete, ${summary(poster)} in ${seconds(began)}; going live`);
   if (cfg.once && cfg.replayMs === 0) return poster;
 
   const wallStart = Date.now();

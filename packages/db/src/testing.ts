@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { createDb, type Database } from './client';
+import { testDatabaseUrl } from './env';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -9,7 +10,7 @@ export type Backend = 'pglite' | 'postgres';
  * set (then a server that cannot be reached fails the tests rather than skipping them).
  */
 export function testBackends(): Backend[] {
-  return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  return testDatabaseUrl() ? ['pglite', 'postgres'] : ['pglite'];
 }
 
 export interface TestDatabase extends Database {
@@ -25,7 +26,7 @@ export async function createTestDb(backend: Backend): Promise<TestDatabase> {
     const database = await createDb({});
     return { ...database, destroy: () => database.close() };
   }
-  const adminUrl = process.env.TEST_DATABASE_URL;
+  const adminUrl = testDatabaseUrl();
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `sb_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });

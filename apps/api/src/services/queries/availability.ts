@@ -33,7 +33,8 @@ export async function getAvailability(
   const pairs = (await currentSystemStates(db, Math.min(now, to), timeoutMs)).filter(
     (p) =>
       (!input.systemIds || input.systemIds.includes(p.systemId)) &&
-      (!input.siteIds || (p.siteId !== null && input.siteIds.includes(p.siteId))),
+      // A national row applies to every site, so it is kept when filtering by site.
+      (!input.siteIds || p.siteId === null || input.siteIds.includes(p.siteId)),
   );
   const reports = await rowsOf<ReportRow>(
     db,
@@ -71,6 +72,7 @@ export async function getAvailability(
     }));
     const intervals = statusIntervals(statusReports, { from, to }, { heartbeatTimeoutMs: timeoutMs });
     const totals = availability(intervals);
+    const lastInterval = intervals[intervals.length - 1];
     return {
       systemId: pair.systemId,
       name: pair.name,
@@ -80,7 +82,8 @@ export async function getAvailability(
       degradedMs: totals.degradedMs,
       unknownMs: totals.unknownMs,
       current: pair.status,
-      since: pair.since,
+      // For an up system, the start of its last up interval in the range (or the range start).
+      since: pair.since ?? (lastInterval?.status === pair.status ? iso(lastInterval.from) : null),
       intervals: intervals.map((i) => ({ from: iso(i.from), to: iso(i.to), status: i.status })),
     };
   });

@@ -9,7 +9,7 @@ export interface CurrentState {
   name: string;
   siteId: string | null;
   status: SystemState;
-  /** When the current state began (as far as the reports tell), ISO; null if never reported. */
+  /** When the current state began, ISO, for states other than up (null for up, and if never reported). */
   since: string | null;
 }
 
@@ -42,14 +42,17 @@ export async function currentSystemStates(
         )
         select p.system_id, s.name, p.site_id, latest.status, latest.source,
           (extract(epoch from latest.at) * 1000)::float8 as at,
-          (extract(epoch from (
+          -- Since when: the first report after the last one of another status. Only looked up for systems
+          -- not up (the ones shown as such), as an up system's heartbeats could go back weeks.
+          case when latest.status <> 'up' then (extract(epoch from (
             select min(f.at) from system_status f
             where f.system_id = p.system_id and f.site_id is not distinct from p.site_id
+              and f.at <= latest.at
               and f.at > coalesce((
                 select max(d.at) from system_status d
                 where d.system_id = p.system_id and d.site_id is not distinct from p.site_id
                   and d.status <> latest.status and d.at < latest.at), '-infinity')
-          )) * 1000)::float8 as since
+          )) * 1000)::float8 end as since
         from pairs p
         join systems s on s.id = p.system_id
         left join lateral (

@@ -1,0 +1,77 @@
+import type { CallEvent } from '@switchboard/contracts';
+import type { Database } from '@switchboard/db';
+import { sql } from 'drizzle-orm';
+
+const DAY = 86_400_000;
+
+/**
+ * A year of minute rollups (calls, answer-time bins, queue) for every site, set-based in SQL, ending
+ * where the raw week begins; hour and London-day rollups derived from them as ingestion would keep them.
+ */
+export async function seedRollupYear(database: Database, rawFrom: Date): Promise<void> {
+  const end = rawFrom.toISOString();
+  await database.db.transaction(async (tx) => {
+    const run = (q: string) => tx.execute(sql.raw(q));
+    await run('set local synchronous_commit = off');
+    await run(`insert into call_minute_rollups (site_id, queue, minute, offered, answered, answered_within_60s,
+      abandoned, abandoned_after_30s, answer_ms_sum)
+    select s.id, 'main', m, o, o - ab, o - ab - slow, ab, ab / 2, (o - ab) * 22000 + slow * 50000
+    from sites s
+    cross join generate_series(timestamptz '${end}' - interval '365 days', timestamptz '${end}' - interval '1 minute', interval '1 minute') m
+    cross join lateral (select 1 + (extract(hour from m) between 8 and 22)::int + (random() * 2)::int as o) x
+    cross join lateral (select (random() < 0.04)::int as ab, (random() < 0.1)::int as slow) y`);
+    await run(`insert into call_minute_answer_bins (site_id, queue, minute, bin, calls)
+    select site_id, queue, minute, least(answer_ms_sum / greatest(answered, 1) / 1000, 600)::smallint, answered
+    from call_minute_rollups where answered > 0`);
+    await run(`insert into queue_minute_rollups (site_id, queue, minute, samples, waiting_sum, waiting_max,
+      longest_wait_max_ms, agents_available_sum)
+    select site_id, queue, minute, 4, offered * 4, offered + 1, 20000 * offered, 12 from call_minute_rollups`);
+    const counts = `sum(offered), sum(answered), sum(answered_within_60s), sum(abandoned), sum(abandoned_after_30s), sum(answer_ms_sum)`;
+    const cols = 'offered, answered, answered_within_60s, abandoned, abandoned_after_30s, answer_ms_sum';
+    const day = `(minute at time zone 'Europe/London')::date`;
+    await run(`insert into call_hour_rollups (site_id, hour, ${cols})
+    select site_id, date_trunc('hour', minute, 'UTC'), ${counts} from call_minute_rollups group by 1, 2`);
+    await run(`insert into call_day_rollups (site_id, day, ${cols})
+    select site_id, ${day}, ${counts} from call_minute_rollups group by 1, 2`);
+    await run(`insert into call_hour_answer_bins (site_id, hour, bin, calls)
+    select site_id, date_trunc('hour', minute, 'UTC'), bin, sum(calls) from call_minute_answer_bins group by 1, 2, 3`);
+    await run(`insert into call_day_answer_bins (site_id, day, bin, calls)
+    select site_id, ${day}, bin, sum(calls) from call_minute_answer_bins group by 1, 2, 3`);
+    const stats =
+      'sum(samples), sum(waiting_sum), max(waiting_max), max(longest_wait_max_ms), sum(agents_available_sum)';
+    const qcols = 'samples, waiting_sum, waiting_max, longest_wait_max_ms, agents_available_sum';
+    await run(`insert into queue_hour_rollups (site_id, queue, hour, ${qcols})
+    select site_id, queue, date_trunc('hour', minute, 'UTC'), ${stats} from queue_minute_rollups group by 1, 2, 3`);
+    await run(`insert into queue_day_rollups (site_id, queue, day, ${qcols})
+    select site_id, queue, ${day}, ${stats} from queue_minute_rollups group by 1, 2, 3`);
+  });
+}
+
+/** A week of raw call events for the sites: each call offered, then answered or abandoned after its wait. */
+export function* rawWeek(siteIds: string[], from: number, callsPerSiteDay: number): Generator<CallEvent[]> {
+  const calls = Math.round((7 * DAY * callsPerSiteDay) / DAY);
+  const spacing = (7 * DAY) / calls;
+  let batch: CallEvent[] = [];
+  for (let i = 0; i < calls; i++) {
+    for (const siteId of siteIds) {
+      const offered = from + i * spacing + ((i * 7919) % 1000);
+      const waitMs = (i * 104_729 + siteId.length * 31) % 150_000;
+      const callId = `w${i}`;
+      const kind = i % 23 === 0 ? 'abandoned' : 'answered';
+      batch.push({ siteId, callId, kind: 'offered', at: new Date(offered).toISOString(), queue: 'main' });
+      batch.push({
+        siteId,
+        callId,
+        kind,
+        at: new Date(offered + waitMs).toISOString(),
+        waitMs,
+        queue: 'main',
+      });
+      if (batch.length >= 5_000) {
+        yield batch;
+        batch = [];
+      }
+    }
+  }
+  if (batch.length > 0) yield batch;
+}

@@ -1,0 +1,31 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { SystemsTable } from '../../components/cards/SystemsTable.tsx';
+import { RangePicker } from '../../components/RangePicker.tsx';
+import { type Range, rangeFromParams, rangeInput, type SearchParams } from '../../lib/range.ts';
+import { serverTrpc } from '../../lib/trpc/server.ts';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Systems' };
+
+const DEFAULT: Range = { kind: 'relative', last: '24h' };
+
+/** Systems: every system at every site, its state now and its availability over the range. */
+export default async function SystemsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const range = rangeFromParams(await searchParams, DEFAULT);
+  const { trpc, queryClient, client } = serverTrpc();
+  const [sites] = await Promise.all([
+    client.sites.list.query().catch(() => []),
+    queryClient.prefetchQuery(trpc.systems.availability.queryOptions(rangeInput(range))),
+  ]);
+  const siteNames = Object.fromEntries(sites.map((site) => [site.id, site.name]));
+  return (
+    <>
+      <h1 className="nhsuk-heading-l">Systems</h1>
+      <RangePicker path="/systems" range={range} now={Date.now()} />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <SystemsTable range={range} siteNames={siteNames} />
+      </HydrationBoundary>
+    </>
+  );
+}

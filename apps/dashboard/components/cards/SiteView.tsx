@@ -1,0 +1,91 @@
+'use client';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ukTime } from '../../lib/format.ts';
+import { outagePeriods, rowsForSite } from '../../lib/outages.ts';
+import { DEFAULT_CHART_WIDTH } from '../../lib/queries.ts';
+import { type Range, rangeLabel, spanLabel } from '../../lib/range.ts';
+import { chartRows } from '../../lib/series.ts';
+import { intervalWords, siteAvailabilityInput, siteSeriesInput } from '../../lib/site-queries.ts';
+import { useTRPC } from '../../lib/trpc/client.tsx';
+import { ROLLING_REFRESH_MS } from '../../lib/trpc/query-client.ts';
+import { useWidth } from '../../lib/useWidth.ts';
+import { AvailabilityStrip } from '../charts/AvailabilityStrip.tsx';
+import { AvailabilityTable } from '../charts/AvailabilityTable.tsx';
+import { SiteChartStack } from '../charts/SiteCharts.tsx';
+
+/** The site's charts on one shared time axis, outages shaded across all of them, and the availability strip. */
+export function SiteView({
+  siteId,
+  range,
+  renderedAt,
+}: {
+  siteId: string;
+  range: Range;
+  renderedAt: number;
+}) {
+  const trpc = useTRPC();
+  const [ref, width] = useWidth<HTMLDivElement>(DEFAULT_CHART_WIDTH);
+  const [now] = useState(renderedAt);
+  const rolling = range.kind === 'relative' ? ROLLING_REFRESH_MS : false;
+  const series = useQuery(
+    trpc.metrics.series.queryOptions(siteSeriesInput(siteId, range, width, now), {
+      placeholderData: keepPreviousData,
+      refetchInterval: rolling,
+    }),
+  );
+  const availability = useQuery(
+    trpc.systems.availability.queryOptions(siteAvailabilityInput(range), {
+      placeholderData: keepPreviousData,
+      refetchInterval: rolling,
+    }),
+  );
+  const result = series.data;
+  if (!result) {
+    return (
+      <div ref={ref}>
+        <p>{series.error ? 'The Switchboard API is not answering. Retrying…' : 'Loading charts…'}</p>
+      </div>
+    );
+  }
+  const rows = chartRows(result);
+  const domain: [number, number] = [rows[0]?.t ?? Date.parse(result.from), Date.parse(result.to)];
+  const systems = rowsForSite(availability.data?.rows ?? [], siteId);
+  const outages = outagePeriods(systems);
+  const windowLabel = `${rangeLabel(range)}, ${intervalWords(result.interval)}`;
+  const props = { rows, domain, width, outages, windowLabel };
+  return (
+    <div ref={ref} data-interval={result.interval}>
+      <p className="nhsuk-body app-window" data-testid="window">
+        Showing{' '}
+        {range.kind === 'relative'
+          ? `${rangeLabel(range)} (${spanLabel(result.from, result.to)})`
+          : rangeLabel(range)}{' '}
+        in {intervalWords(result.interval)}.
+      </p>
+      {outages.length > 0 ? (
+        <div className="nhsuk-inset-text" data-testid="outages">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>Shaded on every chart: periods when a system was down.</p>
+          <ul>
+            {outages.map((o) => (
+              <li key={o.from}>
+                {o.systems.join(', ')} down {ukTime(o.from)}–{ukTime(o.to)} UK time
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <h2 className="nhsuk-heading-m">Calls</h2>
+      <SiteChartStack {...props} />
+      <h2 className="nhsuk-heading-m">System availability</h2>
+      <AvailabilityStrip
+        rows={systems}
+        domain={domain}
+        width={width}
+        at={range.kind === 'relative' ? 'now' : `at ${ukTime(result.to)}`}
+      />
+      <AvailabilityTable rows={systems} caption={`System states (${windowLabel})`} />
+    </div>
+  );
+}

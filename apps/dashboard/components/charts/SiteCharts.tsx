@@ -1,0 +1,157 @@
+'use client';
+import { DEFAULT_THRESHOLDS } from '@switchboard/metrics';
+import dynamic from 'next/dynamic';
+import { count, duration, percent } from '../../lib/format.ts';
+import type { Outage } from '../../lib/outages.ts';
+import type { ChartRow } from '../../lib/series.ts';
+import { ChartPanel } from './ChartPanel.tsx';
+import type { SeriesSpec } from './TimeSeriesChart.tsx';
+import { COLOURS } from './theme.ts';
+
+export interface SiteChartProps {
+  rows: ChartRow[];
+  domain: [number, number];
+  width: number;
+  outages: Outage[];
+  windowLabel: string;
+}
+
+/**
+ * Recharts is most of the site page's JavaScript and draws nothing on the server, so it loads right after
+ * hydration; titles, keys, "show as table" and the availability strip do not wait for it.
+ */
+const TimeSeriesChart = dynamic(() => import('./TimeSeriesChart.tsx').then((m) => m.TimeSeriesChart), {
+  ssr: false,
+  loading: () => <div className="app-chart__loading">Loading chart…</div>,
+});
+
+const SYNC = 'site';
+const seconds = (s: number) => duration(s * 1000);
+const SERVICE_LEVEL_TARGET = DEFAULT_THRESHOLDS.answeredWithin60sPct.target;
+
+const ANSWER: SeriesSpec[] = [
+  { key: 'meanS', name: 'Mean time to answer', colour: COLOURS.blue, format: seconds },
+  { key: 'p95S', name: '95th centile time to answer', colour: COLOURS.purple, dash: '6 3', format: seconds },
+];
+const WITHIN_60: SeriesSpec[] = [
+  { key: 'within60Pct', name: 'Answered within 60 s (% of answered)', colour: COLOURS.blue, format: percent },
+];
+const QUEUE: SeriesSpec[] = [
+  { key: 'queueMax', name: 'Calls waiting (most in interval)', colour: COLOURS.blue, format: count },
+  {
+    key: 'longestWaitS',
+    name: 'Longest wait',
+    colour: COLOURS.purple,
+    dash: '6 3',
+    axis: 'right',
+    format: seconds,
+  },
+];
+const VOLUME: SeriesSpec[] = [
+  { key: 'offered', name: 'Offered', colour: COLOURS.darkBlue, kind: 'bar', format: count },
+  { key: 'answered', name: 'Answered', colour: COLOURS.green, kind: 'bar', format: count },
+  { key: 'abandoned', name: 'Abandoned', colour: COLOURS.orange, kind: 'bar', format: count },
+];
+
+const showOutages = (p: SiteChartProps) => p.outages.length > 0;
+
+export function AnswerTimeChart(p: SiteChartProps) {
+  return (
+    <ChartPanel
+      id="answer-time"
+      title="Time to answer"
+      windowLabel={p.windowLabel}
+      series={ANSWER}
+      extraKey={[{ label: '60-second target', colour: COLOURS.red, dash: '8 4' }]}
+      showOutageKey={showOutages(p)}
+      rows={p.rows}
+    >
+      <TimeSeriesChart
+        title="Time to answer, mean and 95th centile"
+        {...p}
+        syncId={SYNC}
+        series={ANSWER}
+        left={{ label: 'seconds' }}
+        reference={{ y: 60, label: '60 s target' }}
+      />
+    </ChartPanel>
+  );
+}
+
+export function ServiceLevelChart(p: SiteChartProps) {
+  return (
+    <ChartPanel
+      id="within-60"
+      title="Calls answered within 60 seconds"
+      windowLabel={p.windowLabel}
+      series={WITHIN_60}
+      extraKey={[{ label: `${SERVICE_LEVEL_TARGET}% target`, colour: COLOURS.red, dash: '8 4' }]}
+      showOutageKey={showOutages(p)}
+      rows={p.rows}
+    >
+      <TimeSeriesChart
+        title="Percentage of answered calls answered within 60 seconds"
+        {...p}
+        syncId={SYNC}
+        series={WITHIN_60}
+        left={{ label: '%', domain: [0, 100] }}
+        reference={{ y: SERVICE_LEVEL_TARGET, label: `${SERVICE_LEVEL_TARGET}% target` }}
+      />
+    </ChartPanel>
+  );
+}
+
+export function QueueChart(p: SiteChartProps) {
+  return (
+    <ChartPanel
+      id="queue"
+      title="Queue depth and longest wait"
+      windowLabel={p.windowLabel}
+      series={QUEUE}
+      showOutageKey={showOutages(p)}
+      rows={p.rows}
+    >
+      <TimeSeriesChart
+        title="Calls waiting and longest wait"
+        {...p}
+        syncId={SYNC}
+        series={QUEUE}
+        left={{ label: 'calls' }}
+        right={{ label: 'seconds' }}
+      />
+    </ChartPanel>
+  );
+}
+
+export function VolumeChart(p: SiteChartProps) {
+  return (
+    <ChartPanel
+      id="volume"
+      title="Calls offered, answered and abandoned per interval"
+      windowLabel={p.windowLabel}
+      series={VOLUME}
+      showOutageKey={showOutages(p)}
+      rows={p.rows}
+    >
+      <TimeSeriesChart
+        title="Calls offered, answered and abandoned"
+        {...p}
+        syncId={SYNC}
+        series={VOLUME}
+        left={{ label: 'calls' }}
+      />
+    </ChartPanel>
+  );
+}
+
+/** The four call charts, stacked on one time axis with a synced crosshair. */
+export function SiteChartStack(p: SiteChartProps) {
+  return (
+    <>
+      <AnswerTimeChart {...p} />
+      <ServiceLevelChart {...p} />
+      <QueueChart {...p} />
+      <VolumeChart {...p} />
+    </>
+  );
+}

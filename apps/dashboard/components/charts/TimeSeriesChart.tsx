@@ -1,0 +1,169 @@
+'use client';
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  type DotItemDotProps,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { Outage } from '../../lib/outages.ts';
+import type { ChartRow } from '../../lib/series.ts';
+import { tickLabel, timeTicks } from '../../lib/ticks.ts';
+import { ChartTooltip } from './ChartTooltip.tsx';
+import { COLOURS, OUTAGE_FILL, PLOT } from './theme.ts';
+
+export type SeriesKey = Exclude<keyof ChartRow, 't'>;
+
+export interface SeriesSpec {
+  key: SeriesKey;
+  name: string;
+  colour: string;
+  /** Dash pattern, so lines differ by more than colour. */
+  dash?: string;
+  kind?: 'line' | 'bar';
+  axis?: 'left' | 'right';
+  format: (value: number) => string;
+}
+
+export interface AxisSpec {
+  label: string;
+  domain?: [number | 'auto', number | 'auto'];
+  format?: (value: number) => string;
+}
+
+export interface TimeSeriesChartProps {
+  title: string;
+  rows: ChartRow[];
+  domain: [number, number];
+  width: number;
+  height?: number;
+  series: SeriesSpec[];
+  left: AxisSpec;
+  right?: AxisSpec;
+  outages: Outage[];
+  reference?: { y: number; label: string };
+  syncId?: string;
+}
+
+/** A dot only where a value has gaps on both sides: with gaps kept as gaps it would otherwise not show. */
+function isolatedDot(rows: ChartRow[], key: SeriesKey, colour: string) {
+  return (p: DotItemDotProps) => {
+    const before = rows[p.index - 1]?.[key] ?? null;
+    const after = rows[p.index + 1]?.[key] ?? null;
+    if (p.cx === undefined || p.cy === undefined || before !== null || after !== null || p.value === null) {
+      return <g key={p.key ?? p.index} />;
+    }
+    return <circle key={p.key ?? p.index} cx={p.cx} cy={p.cy} r={3} fill={colour} />;
+  };
+}
+
+/**
+ * A time chart on the shared axis: lines break at gaps (`connectNulls={false}`), every outage is shaded,
+ * and the plot area has the same gutters as every other chart so they line up under one another.
+ */
+export function TimeSeriesChart(props: TimeSeriesChartProps) {
+  const { rows, domain, width, series, left, right, outages, reference } = props;
+  const plotWidth = width - PLOT.left - PLOT.right;
+  const { ticks, step } = timeTicks(domain[0], domain[1], Math.max(2, Math.floor(plotWidth / 80)));
+  const barCount = series.filter((s) => s.kind === 'bar').length || 1;
+  const barSize = Math.max(1, Math.floor((plotWidth / Math.max(rows.length, 1)) * (0.8 / barCount)));
+  return (
+    <ComposedChart
+      width={width}
+      height={props.height ?? 200}
+      data={rows}
+      syncId={props.syncId}
+      title={props.title}
+      margin={{ top: PLOT.top, right: right ? 0 : PLOT.right, bottom: 0, left: 0 }}
+      barGap={0}
+    >
+      <CartesianGrid stroke={COLOURS.grid} vertical={false} />
+      <XAxis
+        dataKey="t"
+        type="number"
+        scale="time"
+        domain={domain}
+        allowDataOverflow
+        ticks={ticks}
+        tickFormatter={(t: number) => tickLabel(t, step)}
+        stroke={COLOURS.text}
+      />
+      <YAxis
+        yAxisId="left"
+        width={PLOT.left}
+        domain={left.domain ?? [0, 'auto']}
+        tickFormatter={left.format}
+        stroke={COLOURS.text}
+        allowDecimals={false}
+        label={{ value: left.label, angle: -90, position: 'insideLeft', offset: 12, fill: COLOURS.text }}
+      />
+      {right ? (
+        <YAxis
+          yAxisId="right"
+          orientation="right"
+          width={PLOT.right}
+          domain={right.domain ?? [0, 'auto']}
+          tickFormatter={right.format}
+          stroke={COLOURS.text}
+          allowDecimals={false}
+          label={{ value: right.label, angle: 90, position: 'insideRight', offset: 12, fill: COLOURS.text }}
+        />
+      ) : null}
+      {outages.map((o) => (
+        <ReferenceArea
+          key={o.from}
+          yAxisId="left"
+          x1={Math.max(o.from, domain[0])}
+          x2={Math.min(o.to, domain[1])}
+          fill={OUTAGE_FILL}
+          fillOpacity={1}
+          ifOverflow="hidden"
+          className="app-outage"
+        />
+      ))}
+      {reference ? (
+        <ReferenceLine
+          yAxisId="left"
+          y={reference.y}
+          stroke={COLOURS.red}
+          strokeDasharray="8 4"
+          strokeWidth={2}
+          ifOverflow="extendDomain"
+          label={{ value: reference.label, position: 'insideTopRight', fill: COLOURS.red, fontSize: 13 }}
+        />
+      ) : null}
+      {series.map((s) =>
+        s.kind === 'bar' ? (
+          <Bar
+            key={s.key}
+            yAxisId={s.axis ?? 'left'}
+            dataKey={s.key}
+            name={s.name}
+            fill={s.colour}
+            barSize={barSize}
+            isAnimationActive={false}
+          />
+        ) : (
+          <Line
+            key={s.key}
+            yAxisId={s.axis ?? 'left'}
+            dataKey={s.key}
+            name={s.name}
+            stroke={s.colour}
+            strokeWidth={2}
+            strokeDasharray={s.dash}
+            connectNulls={false}
+            dot={isolatedDot(rows, s.key, s.colour)}
+            isAnimationActive={false}
+          />
+        ),
+      )}
+      <Tooltip content={<ChartTooltip series={series} />} isAnimationActive={false} />
+    </ComposedChart>
+  );
+}

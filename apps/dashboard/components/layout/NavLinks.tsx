@@ -1,0 +1,33 @@
+'use client';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+const LINKS = [
+  { href: '/', label: 'All sites', current: (path: string) => path === '/' || path.startsWith('/sites') },
+  { href: '/systems', label: 'Systems', current: (path: string) => path.startsWith('/systems') },
+];
+
+export function NavLinks() {
+  const path = usePathname() ?? '/';
+  return (
+    <ul className="nhsuk-header__navigation-list">
+      {LINKS.map((link) => {
+        const current = link.current(path);
+        return (
+          <li
+            key={link.href}
+            className={`nhsuk-header__navigation-item${current ? ' nhsuk-header__navigation-item--current' : ''}`}
+          >
+            <Link
+              className="nhsuk-header__navigation-link"
+              href={link.href}
+              aria-current={current ? 'page' : undefined}
+            >
+              {link.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

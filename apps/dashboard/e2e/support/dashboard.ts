@@ -1,0 +1,17 @@
+import { DASHBOARD_DIR, NEXT_BIN } from './paths.ts';
+import { type Child, freePort, spawnUntil, stopChild } from './process.ts';
+
+/** The built dashboard under `next start` on a free port of 127.0.0.1, talking to `apiUrl`. */
+export async function startDashboard(apiUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child: Child = await spawnUntil(
+    process.execPath,
+    [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: DASHBOARD_DIR,
+      env: { ...process.env, API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+      ready: /Ready in|✓ Ready/,
+    },
+  );
+  return { url: `http://127.0.0.1:${port}`, stop: () => stopChild(child.process) };
+}

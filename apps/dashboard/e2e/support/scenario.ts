@@ -1,0 +1,27 @@
+import { answeredCall, snapshot, status, type TestApi } from './api.ts';
+
+/**
+ * Leeds over the last hour: three calls a minute, answered in ~20 s until Adastra (CAS) goes down from 40
+ * to 25 minutes ago, when answer times climb past two minutes; no data at all from 50 to 46 minutes ago
+ * (a gap, not a zero). Queue snapshots every minute; CAS probes every minute except while it is down.
+ */
+export async function seedOutageHour(api: TestApi, siteId = 'leeds'): Promise<void> {
+  const events = [];
+  const snapshots = [];
+  const statuses = [];
+  for (let m = 60; m >= 1; m--) {
+    const outage = m <= 40 && m > 25;
+    if (m <= 50 && m > 46) continue;
+    for (let c = 0; c < 3; c++) {
+      const wait = outage ? 90 + ((m * 7 + c * 13) % 60) : 12 + ((m + c * 5) % 14);
+      events.push(...answeredCall(siteId, `o-${m}-${c}`, m + c / 10, wait));
+    }
+    snapshots.push(snapshot(siteId, m, outage ? 12 + (m % 4) : 2 + (m % 3), outage ? 150 : 25));
+    if (!outage && m !== 25) statuses.push(status('cas', siteId, m, 'up'));
+    statuses.push(status('gp-booking', siteId, m, 'up'));
+  }
+  statuses.push(status('cas', siteId, 40, 'down'), status('cas', siteId, 25, 'up'));
+  await api.ingest('callEvents', { events });
+  await api.ingest('queueSnapshots', { snapshots });
+  await api.ingest('systemStatus', { statuses });
+}

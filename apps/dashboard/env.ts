@@ -1,0 +1,34 @@
+/** The dashboard's configuration, read and validated here and nowhere else (server side only). */
+export interface DashboardEnv {
+  /** Port `npm run start:dashboard` listens on. */
+  DASHBOARD_PORT: number;
+  /** Interface it binds to. */
+  DASHBOARD_HOST: string;
+  /** Base URL of the Switchboard API (no trailing slash). */
+  API_URL: string;
+}
+
+function port(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65_535) {
+    throw new Error(`Invalid configuration:\n  ${name}: must be a port number (0–65535), got "${value}"`);
+  }
+  return n;
+}
+
+function url(name: string, value: string | undefined, fallback: string): string {
+  const raw = value === undefined || value === '' ? fallback : value;
+  if (!/^https?:\/\/[^/\s]+/.test(raw)) {
+    throw new Error(`Invalid configuration:\n  ${name}: must be an http(s) URL, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): DashboardEnv {
+  return {
+    DASHBOARD_PORT: port('DASHBOARD_PORT', source.DASHBOARD_PORT, 3000),
+    DASHBOARD_HOST: source.DASHBOARD_HOST || '127.0.0.1',
+    API_URL: url('API_URL', source.API_URL, 'http://127.0.0.1:4000'),
+  };
+}

@@ -1,0 +1,20 @@
+'use client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+import type { AppRouter } from './router.ts';
+
+/** tRPC for client components: queries batched, the live subscription over SSE, all via this origin. */
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+/** Same-origin: the dashboard proxies /trpc to the API (app/trpc/[...trpc]/route.ts). */
+export function createBrowserClient() {
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({ url: '/trpc' }),
+        false: httpBatchLink({ url: '/trpc', maxURLLength: 4_000 }),
+      }),
+    ],
+  });
+}

@@ -1,0 +1,31 @@
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import { readEnv } from '../../env.ts';
+import { makeQueryClient } from './query-client.ts';
+import type { AppRouter } from './router.ts';
+
+const SERVER_TIMEOUT_MS = 5_000;
+
+/**
+ * For server components: a tRPC client that calls the API directly over HTTP at API_URL, and a query
+ * client whose prefetched results are handed to the browser (HydrationBoundary) so pages render with data.
+ */
+export function serverTrpc() {
+  const queryClient = makeQueryClient();
+  const client = createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: `${readEnv().API_URL}/trpc`,
+        maxURLLength: 8_000,
+        // A page must not hang on a stuck API: render without the data and let the browser retry.
+        fetch: (url, init) => {
+          const timeout = AbortSignal.timeout(SERVER_TIMEOUT_MS);
+          const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+          return fetch(url, { ...init, signal });
+        },
+      }),
+    ],
+  });
+  const trpc = createTRPCOptionsProxy<AppRouter>({ client, queryClient });
+  return { trpc, queryClient, client };
+}
