@@ -19,7 +19,8 @@ export async function seedRollupYear(database: Database, rawFrom: Date): Promise
     from sites s
     cross join generate_series(timestamptz '${end}' - interval '365 days', timestamptz '${end}' - interval '1 minute', interval '1 minute') m
     cross join lateral (select 1 + (extract(hour from m) between 8 and 22)::int + (random() * 2)::int as o) x
-    cross join lateral (select (random() < 0.04)::int as ab, (random() < 0.1)::int as slow) y`);
+    cross join lateral (select (random() < 0.04)::int as ab, (random() < 0.1)::int as slow) y
+    order by m, s.id`);
     await run(`insert into call_minute_answer_bins (site_id, queue, minute, bin, calls)
     select site_id, queue, minute, least(answer_ms_sum / greatest(answered, 1) / 1000, 600)::smallint, answered
     from call_minute_rollups where answered > 0`);

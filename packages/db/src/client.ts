@@ -37,11 +37,29 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta
 /** An arbitrary constant for the advisory lock that serialises migrations across API instances. */
 const MIGRATION_LOCK_KEY = 715_111;
 
-/** Runs SQL and returns its rows: PGlite answers `{ rows }`, postgres.js an array; this is the one place that knows. */
+type Unsafe = (text: string, params: unknown[], options: { prepare: boolean }) => Promise<unknown[]>;
+type Internals = {
+  $client?: { unsafe?: Unsafe };
+  dialect?: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
+};
+
+/**
+ * Runs SQL and returns its rows: PGlite answers `{ rows }`, postgres.js an array; this is the one place that
+ * knows. On PostgreSQL (outside a transaction) the statement is prepared once per connection and reused:
+ * the ingestion and query statements are long CTEs whose text never changes, so planning them on every
+ * request would cost more than running them.
+ */
 export async function rowsOf<T extends Record<string, unknown>>(
   db: Pick<Db, 'execute'>,
   query: SQL,
 ): Promise<T[]> {
+  // Drizzle keeps the driver client and its SQL dialect on the database object (not in its public types).
+  const internals = db as unknown as Internals;
+  const unsafe = internals.$client?.unsafe;
+  if (typeof unsafe === 'function' && internals.dialect) {
+    const { sql: text, params } = internals.dialect.sqlToQuery(query);
+    return [...(await unsafe.call(internals.$client, text, params, { prepare: true }))] as T[];
+  }
   const result = (await db.execute(query)) as unknown;
   if (Array.isArray(result)) return [...result] as T[];
   return (result as { rows: T[] }).rows;

@@ -12,7 +12,14 @@ import { retryOnConflict } from './retry.ts';
  * The batch travels as one JSON parameter expanded by json_to_recordset, and the rollups are updated from
  * the rows actually inserted, in the same statement: one round trip, atomic, and a retry changes no rollup.
  */
-export async function ingestCallEvents(db: Db, key: FeedKey, events: CallEvent[]): Promise<IngestResult> {
+export async function ingestCallEvents(
+  db: Db,
+  key: FeedKey,
+  events: CallEvent[],
+  /** `rollups: false` exists only so the benchmark can measure what the rollups cost. */
+  options: { rollups?: boolean } = {},
+): Promise<IngestResult> {
+  const rollups = options.rollups === false ? sql`` : sql`, ${callRollupCtes('inserted')}`;
   await checkSites(db, key, 'events', events);
   const [row] = await retryOnConflict(() =>
     rowsOf<{ accepted: number }>(
@@ -27,7 +34,7 @@ export async function ingestCallEvents(db: Db, key: FeedKey, events: CallEvent[]
       order by 1, 2, 3
       on conflict do nothing
       returning site_id, queue, kind, at, wait_ms
-    ), ${callRollupCtes('inserted')}
+    )${rollups}
     select count(*)::int as accepted from inserted`,
     ),
   );

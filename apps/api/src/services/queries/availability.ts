@@ -2,10 +2,24 @@ import type { AvailabilityInput, AvailabilityResult, AvailabilityRow } from '@sw
 import type { Db } from '@switchboard/db';
 import { rowsOf } from '@switchboard/db';
 import { availability, reportHoldsMs, type StatusReport, statusIntervals } from '@switchboard/metrics';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { groupBy } from './call-counts.ts';
 import { iso, resolveRange } from './range.ts';
-import { currentSystemStates } from './system-states.ts';
+import { currentSystemStates, STATUS_PAIRS } from './system-states.ts';
+
+/** Narrows the scan of reports to the sites (national rows always kept) and systems asked for. */
+function reportFilter(input: AvailabilityInput): SQL {
+  const list = (ids: string[]) =>
+    sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    );
+  const sites = input.siteIds?.length
+    ? sql` and (site_id is null or site_id in (${list(input.siteIds)}))`
+    : sql``;
+  const systems = input.systemIds?.length ? sql` and system_id in (${list(input.systemIds)})` : sql``;
+  return sql`${sites}${systems}`;
+}
 
 type ReportRow = {
   system_id: string;
@@ -43,7 +57,7 @@ export async function getAvailability(
             case when lag(status) over w is distinct from status or lag(source) over w is distinct from source
               or at - lag(at) over w > ${`${timeoutMs} milliseconds`}::interval then 1 else 0 end as starts_run
           from system_status
-          where at >= ${iso(from)}::timestamptz and at < ${iso(to)}::timestamptz
+          where at >= ${iso(from)}::timestamptz and at < ${iso(to)}::timestamptz${reportFilter(input)}
           window w as (partition by system_id, site_id order by at)
         ), runs as (
           select *, sum(starts_run) over (partition by system_id, site_id order by at) as run from ranged
@@ -54,7 +68,7 @@ export async function getAvailability(
         union all
         select b.system_id, b.site_id, b.status, b.source, (extract(epoch from b.at) * 1000)::float8,
           (extract(epoch from b.at) * 1000)::float8
-        from (select distinct system_id, site_id from system_status) p
+        from (${STATUS_PAIRS}) p
         cross join lateral (
           select system_id, site_id, at, status, source from system_status r
           where r.system_id = p.system_id and r.site_id is not distinct from p.site_id and r.at < ${iso(from)}::timestamptz

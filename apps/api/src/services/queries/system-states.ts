@@ -13,6 +13,15 @@ export interface CurrentState {
   since: string | null;
 }
 
+/**
+ * Every (system, site) whose status is tracked: each site's dependencies, plus a national row (site null)
+ * for each system with any national report. Index lookups only, never a scan of the reports.
+ */
+export const STATUS_PAIRS = sql`select l.system_id, l.site_id from site_systems l
+  union all
+  select s.id, null::text from systems s
+  where exists (select 1 from system_status r where r.system_id = s.id and r.site_id is null)`;
+
 type Latest = {
   system_id: string;
   name: string;
@@ -35,11 +44,7 @@ export async function currentSystemStates(
 ): Promise<CurrentState[]> {
   const rows = await rowsOf<Latest>(
     db,
-    sql`with pairs as (
-          select l.system_id, l.site_id from site_systems l
-          union
-          select distinct system_id, null::text from system_status where site_id is null
-        )
+    sql`with pairs as (${STATUS_PAIRS})
         select p.system_id, s.name, p.site_id, latest.status, latest.source,
           (extract(epoch from latest.at) * 1000)::float8 as at,
           -- Since when: the first report after the last one of another status. Only looked up for systems
