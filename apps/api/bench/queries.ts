@@ -11,7 +11,7 @@ import { getOverview } from '../src/services/queries/overview.ts';
 import { getSeries } from '../src/services/queries/series.ts';
 import { addSystem } from '../src/services/systems.ts';
 import { benchDatabase, fmt, percentile, seedSites } from './harness.ts';
-import { rawWeek, seedRollupYear } from './seed-history.ts';
+import { rawWeek, seedQueueWeek, seedRollupYear } from './seed-history.ts';
 
 const ADMIN_URL =
   process.env.BENCH_DATABASE_URL ??
@@ -120,6 +120,7 @@ async function seed(database: typeof bench.database, siteIds: string[]): Promise
     rawEvents += batch.length;
   }
   const rawS = (performance.now() - t) / 1000;
+  await seedQueueWeek(database, new Date(rawFrom));
   const systemIds = ['cas', 'gp-booking', 'telephony'];
   for (const id of systemIds) await addSystem(db, { id, name: id, siteIds, actor: 'bench' });
   // A week of 30-second heartbeats per site and system, and a 20-minute CAS outage at one site.

@@ -76,3 +76,13 @@ export function* rawWeek(siteIds: string[], from: number, callsPerSiteDay: numbe
   }
   if (batch.length > 0) yield batch;
 }
+
+/** Queue rollups for the raw week (four 15-second snapshots a minute), as the ACD feed would have made them. */
+export async function seedQueueWeek(database: Database, rawFrom: Date): Promise<void> {
+  await database.db.execute(
+    sql.raw(`insert into queue_minute_rollups (site_id, queue, minute, samples, waiting_sum, waiting_max,
+      longest_wait_max_ms, agents_available_sum)
+    select site_id, queue, minute, 4, offered * 4, offered + 1, 20000 * offered, 12 from call_minute_rollups
+    where minute >= '${rawFrom.toISOString()}' on conflict do nothing`),
+  );
+}

@@ -10,14 +10,18 @@ export interface Level {
   calls: string;
   bins: string;
   queue: string;
-  /** The bucket start as epoch ms (float8). */
+  /**
+   * The bucket start (timestamptz). Group by this and convert to epoch ms once per bucket (`epochMs`):
+   * converting every row first (extract() is numeric) made the all-site day queries twice as slow.
+   */
   bucket: SQL;
   /** Rows whose bucket lies in [from, to). */
   inRange(from: number, to: number): SQL;
 }
 
 const DATE_BIN: Record<string, string> = { '1m': '1 minute', '5m': '5 minutes', '15m': '15 minutes' };
-const epochMs = (expr: string) => sql.raw(`(extract(epoch from ${expr}) * 1000)::float8`);
+/** A timestamptz column as epoch milliseconds (float8). */
+export const epochMs = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
 const timeRange = (column: string) => (from: number, to: number) =>
   sql`${sql.raw(column)} >= ${new Date(from).toISOString()}::timestamptz and ${sql.raw(column)} < ${new Date(to).toISOString()}::timestamptz`;
 
@@ -27,7 +31,7 @@ export function levelFor(interval: SeriesInterval): Level {
       calls: 'call_hour_rollups',
       bins: 'call_hour_answer_bins',
       queue: 'queue_hour_rollups',
-      bucket: epochMs('hour'),
+      bucket: sql.raw('hour'),
       inRange: timeRange('hour'),
     };
   }
@@ -36,7 +40,7 @@ export function levelFor(interval: SeriesInterval): Level {
       calls: 'call_day_rollups',
       bins: 'call_day_answer_bins',
       queue: 'queue_day_rollups',
-      bucket: epochMs(`(day::timestamp at time zone 'Europe/London')`),
+      bucket: sql.raw(`(day::timestamp at time zone 'Europe/London')`),
       // `to` is a local midnight (the end of the last bucket), so days before it are in range.
       inRange: (from, to) =>
         sql`day >= ${localDateString(from)}::date and day < ${localDateString(to)}::date`,
@@ -46,7 +50,7 @@ export function levelFor(interval: SeriesInterval): Level {
     calls: 'call_minute_rollups',
     bins: 'call_minute_answer_bins',
     queue: 'queue_minute_rollups',
-    bucket: epochMs(`date_bin('${DATE_BIN[interval]}', minute, timestamptz '2000-01-01T00:00:00Z')`),
+    bucket: sql.raw(`date_bin('${DATE_BIN[interval]}', minute, timestamptz '2000-01-01T00:00:00Z')`),
     inRange: timeRange('minute'),
   };
 }

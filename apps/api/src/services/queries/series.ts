@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { DomainError } from '../../errors.ts';
 import { type CountsRow, groupBy, SUM_COUNTS, toCounts, toWindowMeasures } from './call-counts.ts';
-import { levelFor, sitesFilter } from './levels.ts';
+import { epochMs, levelFor, sitesFilter } from './levels.ts';
 import { iso, resolveRange } from './range.ts';
 
 export const DEFAULT_MAX_POINTS = 300;
@@ -49,23 +49,27 @@ export async function getSeries(
   const [calls, bins, queue] = await Promise.all([
     rowsOf<CountsRow & { t: number }>(
       db,
-      sql`select ${level.bucket} as t, ${sql.raw(SUM_COUNTS)} from ${sql.raw(level.calls)} where ${where} group by 1`,
+      sql`select ${epochMs('b')} as t, per_bucket.* from (
+            select ${level.bucket} as b, ${sql.raw(SUM_COUNTS)} from ${sql.raw(level.calls)} where ${where} group by 1
+          ) per_bucket`,
     ),
     rowsOf<{ t: number; bin: number; calls: number }>(
       db,
-      sql`select ${level.bucket} as t, bin, sum(calls)::int as calls from ${sql.raw(level.bins)} where ${where} group by 1, 2`,
+      sql`select ${epochMs('b')} as t, bin, calls from (
+            select ${level.bucket} as b, bin, sum(calls)::int as calls from ${sql.raw(level.bins)} where ${where} group by 1, 2
+          ) per_bin`,
     ),
     rowsOf<QueueRow>(
       db,
       // Per site and queue first (means over the bucket), then across them: calls waiting and agents
       // available add up across queues; the max and longest wait are the largest at any one queue.
-      sql`select t, sum(waiting_mean)::float8 as waiting_mean, max(waiting_max)::int as waiting_max,
+      sql`select ${epochMs('b')} as t, sum(waiting_mean)::float8 as waiting_mean, max(waiting_max)::int as waiting_max,
             max(longest_ms)::int as longest_ms, sum(agents_mean)::float8 as agents_mean
-          from (select ${level.bucket} as t, sum(waiting_sum)::float8 / sum(samples) as waiting_mean,
+          from (select ${level.bucket} as b, sum(waiting_sum)::float8 / sum(samples) as waiting_mean,
                   max(waiting_max) as waiting_max, max(longest_wait_max_ms) as longest_ms,
                   sum(agents_available_sum)::float8 / sum(samples) as agents_mean
                 from ${sql.raw(level.queue)} where ${where} group by 1, site_id, queue) per_queue
-          group by t`,
+          group by b`,
     ),
   ]);
 
