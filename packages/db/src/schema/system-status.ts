@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { statusSource, systemStatusValue } from './enums';
 import { sites } from './sites';
@@ -19,7 +20,8 @@ export const systemStatus = pgTable(
   },
   (t) => [
     unique('system_status_report_key').on(t.systemId, t.siteId, t.at, t.source).nullsNotDistinct(),
-    index('system_status_system_site_at_idx').on(t.systemId, t.siteId, t.at),
+    // coalesce(site_id, '') so that "this site, or national" is one indexable equality in the queries.
+    index('system_status_pair_at_idx').on(t.systemId, sql`coalesce(${t.siteId}, '')`, t.at),
     index('system_status_at_idx').on(t.at),
   ],
 );

@@ -71,7 +71,7 @@ export async function getAvailability(
         from (${STATUS_PAIRS}) p
         cross join lateral (
           select system_id, site_id, at, status, source from system_status r
-          where r.system_id = p.system_id and r.site_id is not distinct from p.site_id and r.at < ${iso(from)}::timestamptz
+          where r.system_id = p.system_id and coalesce(r.site_id, '') = coalesce(p.site_id, '') and r.at < ${iso(from)}::timestamptz
           order by at desc limit 1
         ) b`,
   );

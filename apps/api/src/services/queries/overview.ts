@@ -42,11 +42,12 @@ export async function getOverview(db: Db, options: OverviewOptions, now = Date.n
       db,
       sql`select site_id, sum(calls_waiting)::int as waiting, max(longest_wait_ms)::int as longest,
             sum(agents_available)::int as agents, (extract(epoch from max(at)) * 1000)::float8 as at
-          from (select distinct on (q.site_id, q.queue) q.site_id, q.queue, q.at, q.calls_waiting,
-                  q.longest_wait_ms, q.agents_available
+          from sites s cross join lateral (
+                select distinct on (q.queue) q.site_id, q.queue, q.at, q.calls_waiting, q.longest_wait_ms,
+                  q.agents_available
                 from queue_snapshots q
-                where q.at > ${iso(now - SNAPSHOT_HORIZON_MS)}::timestamptz
-                order by q.site_id, q.queue, q.at desc) latest
+                where q.site_id = s.id and q.at > ${iso(now - SNAPSHOT_HORIZON_MS)}::timestamptz
+                order by q.queue, q.at desc) latest
           group by site_id`,
     ),
     currentSystemStates(db, now, options.heartbeatTimeoutS * 1000),

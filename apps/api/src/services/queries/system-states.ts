@@ -51,18 +51,18 @@ export async function currentSystemStates(
           -- not up (the ones shown as such), as an up system's heartbeats could go back weeks.
           case when latest.status <> 'up' then (extract(epoch from (
             select min(f.at) from system_status f
-            where f.system_id = p.system_id and f.site_id is not distinct from p.site_id
+            where f.system_id = p.system_id and coalesce(f.site_id, '') = coalesce(p.site_id, '')
               and f.at <= latest.at
               and f.at > coalesce((
                 select max(d.at) from system_status d
-                where d.system_id = p.system_id and d.site_id is not distinct from p.site_id
+                where d.system_id = p.system_id and coalesce(d.site_id, '') = coalesce(p.site_id, '')
                   and d.status <> latest.status and d.at < latest.at), '-infinity')
           )) * 1000)::float8 end as since
         from pairs p
         join systems s on s.id = p.system_id
         left join lateral (
           select status, source, at from system_status r
-          where r.system_id = p.system_id and r.site_id is not distinct from p.site_id
+          where r.system_id = p.system_id and coalesce(r.site_id, '') = coalesce(p.site_id, '')
             and r.at <= ${new Date(now).toISOString()}::timestamptz
           order by at desc limit 1
         ) latest on true
