@@ -50,23 +50,20 @@ export function callRollupCtes(source: string): SQL {
     select site_id, queue, minute, ${BIN}, count(*)::int from rollup_calls where kind = 'answered'
     group by 1, 2, 3, 4 order by 1, 3, 2, 4
     on conflict (site_id, minute, queue, bin) do update set calls = r.calls + excluded.calls returning 1
-  ), rollup_hour as (
-    insert into call_hour_rollups as r (site_id, hour, ${COLUMNS})
-    select site_id, ${HOUR}, ${MEASURES} from rollup_calls group by 1, 2 order by 1, 2
-    on conflict (site_id, hour) do update set ${ADD} returning 1
-  ), rollup_hour_bins as (
-    insert into call_hour_answer_bins as r (site_id, hour, bin, calls)
-    select site_id, ${HOUR}, ${BIN}, count(*)::int from rollup_calls where kind = 'answered'
+  ), ${siteLevel('hour', HOUR)}, ${siteLevel('day', DAY)}`;
+}
+
+/** The counts and answer bins of one per-site level (`call_<level>_rollups`, `call_<level>_answer_bins`). */
+function siteLevel(level: 'hour' | 'day', bucket: SQL): SQL {
+  const name = sql.raw(level);
+  return sql`rollup_${name} as (
+    insert into ${sql.raw(`call_${level}_rollups`)} as r (site_id, ${name}, ${COLUMNS})
+    select site_id, ${bucket}, ${MEASURES} from rollup_calls group by 1, 2 order by 1, 2
+    on conflict (site_id, ${name}) do update set ${ADD} returning 1
+  ), rollup_${name}_bins as (
+    insert into ${sql.raw(`call_${level}_answer_bins`)} as r (site_id, ${name}, bin, calls)
+    select site_id, ${bucket}, ${BIN}, count(*)::int from rollup_calls where kind = 'answered'
     group by 1, 2, 3 order by 1, 2, 3
-    on conflict (site_id, hour, bin) do update set calls = r.calls + excluded.calls returning 1
-  ), rollup_day as (
-    insert into call_day_rollups as r (site_id, day, ${COLUMNS})
-    select site_id, ${DAY}, ${MEASURES} from rollup_calls group by 1, 2 order by 1, 2
-    on conflict (site_id, day) do update set ${ADD} returning 1
-  ), rollup_day_bins as (
-    insert into call_day_answer_bins as r (site_id, day, bin, calls)
-    select site_id, ${DAY}, ${BIN}, count(*)::int from rollup_calls where kind = 'answered'
-    group by 1, 2, 3 order by 1, 2, 3
-    on conflict (site_id, day, bin) do update set calls = r.calls + excluded.calls returning 1
+    on conflict (site_id, ${name}, bin) do update set calls = r.calls + excluded.calls returning 1
   )`;
 }
