@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { rejectionReason } from './errors.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
 import { createMetrics } from './metrics.ts';
+import { SeriesCache } from './services/queries/series-cache.ts';
 import { DEFAULT_SETTINGS, type QuerySettings } from './trpc/context.ts';
 import { appRouter } from './trpc/router.ts';
 
@@ -23,6 +24,8 @@ export function createApp(
   live: LiveHub = createLiveHub(database),
 ) {
   const metrics = createMetrics();
+  const seriesCache = new SeriesCache();
+  live.subscribe((change) => seriesCache.invalidate(change));
   const app = new Hono();
 
   app.get('/healthz', (c) => c.json({ ok: true }));
@@ -56,6 +59,7 @@ export function createApp(
         metrics,
         settings,
         live,
+        seriesCache,
         authorization: c.req.header('authorization') ?? null,
       }),
       onError: ({ error, path }) => {
@@ -65,5 +69,5 @@ export function createApp(
     }),
   );
   app.notFound((c) => c.json(errorBody('NOT_FOUND', 404, `no route ${c.req.method} ${c.req.path}`), 404));
-  return { app, metrics, live };
+  return { app, metrics, live, seriesCache };
 }

@@ -163,12 +163,14 @@ describe.each(testBackends())('live.changes over SSE on %s', (backend) => {
       while (api.live.subscribers() !== count && Date.now() < until) await sleep(20);
       return api.live.subscribers();
     };
-    // Every subscription of the tests above was closed or dropped: none is left behind.
-    expect(await settled(0)).toBe(0);
+    // The app's series cache listens for as long as the app runs; every subscription of the tests above
+    // was closed or dropped: none is left behind.
+    const idle = 1;
+    expect(await settled(idle)).toBe(idle);
     const live = await subscribe({ siteIds: ['leeds'] });
-    expect(api.live.subscribers()).toBe(1);
+    expect(api.live.subscribers()).toBe(idle + 1);
     live.close();
-    expect(await settled(0)).toBe(0);
+    expect(await settled(idle)).toBe(idle);
   });
 });
 
@@ -232,6 +234,41 @@ if (process.env.TEST_DATABASE_URL) {
       for (const instance of [a, b])
         if (instance && instance.child.exitCode === null) instance.child.kill('SIGKILL');
       await database?.destroy();
+    });
+
+    it("drops from instance B's series cache what an ingest through instance A changed", async () => {
+      if (!a || !b) throw new Error('instances not started');
+      const minute = Math.floor(Date.now() / 60_000) * 60_000 - 10 * 60_000;
+      const input = encodeURIComponent(
+        JSON.stringify({
+          siteIds: ['leeds'],
+          from: new Date(minute).toISOString(),
+          to: new Date(minute + 60_000).toISOString(),
+          interval: '1m',
+        }),
+      );
+      const offeredOnB = async () => {
+        const reply = await fetch(`${b?.url}/trpc/metrics.series?input=${input}`);
+        const body = (await reply.json()) as { result: { data: { points: { offered: number | null }[] } } };
+        return body.result.data.points[0]?.offered ?? null;
+      };
+      expect(await offeredOnB()).toBeNull();
+      expect(await offeredOnB()).toBeNull(); // now held in B's cache
+      const onB = await subscribeLive(b.url, { siteIds: ['leeds'] });
+      const reply = await fetch(`${a.url}/trpc/ingest.callEvents`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          events: [
+            { siteId: 'leeds', callId: 'cache-1', kind: 'offered', at: new Date(minute).toISOString() },
+          ],
+        }),
+      });
+      expect(reply.status).toBe(200);
+      // What a dashboard on B does: hear the change, then refetch. The refetch must see the new call.
+      await onB.next(0, 1_000);
+      expect(await offeredOnB()).toBe(1);
+      onB.close();
     });
 
     it('delivers an event ingested through instance A to a subscriber of instance B within 1 s', async () => {

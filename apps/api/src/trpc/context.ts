@@ -1,6 +1,7 @@
 import type { Db } from '@switchboard/db';
 import type { LiveHub } from '../live/hub.ts';
 import type { Metrics } from '../metrics.ts';
+import type { SeriesCache } from '../services/queries/series-cache.ts';
 
 /** What every procedure sees: the database, this instance's metrics and the caller's headers. */
 export interface Context {
@@ -10,6 +11,8 @@ export interface Context {
   settings: QuerySettings;
   /** This instance's live hub: ingestion publishes to it, `live.changes` subscribes. */
   live: LiveHub;
+  /** This instance's series points, emptied by every change ingestion makes (see series-cache.ts). */
+  seriesCache: SeriesCache;
 }
 
 /** Query thresholds (from env.ts): when a feed counts as stale, how long a heartbeat holds. */

@@ -1,4 +1,10 @@
-import type { SeriesInput, SeriesPoint, SeriesResult, seriesInput } from '@switchboard/contracts';
+import type {
+  SeriesInput,
+  SeriesInterval,
+  SeriesPoint,
+  SeriesResult,
+  seriesInput,
+} from '@switchboard/contracts';
 import type { Db } from '@switchboard/db';
 import { rowsOf } from '@switchboard/db';
 import { bucketStarts, chooseInterval, computeMeasures, nextBucketStart } from '@switchboard/metrics';
@@ -8,6 +14,7 @@ import { DomainError } from '../../errors.ts';
 import { type CountsRow, groupBy, SUM_COUNTS, toCounts, toWindowMeasures } from './call-counts.ts';
 import { epochMs, levelFor, sitesFilter } from './levels.ts';
 import { iso, resolveRange } from './range.ts';
+import type { SeriesCache } from './series-cache.ts';
 
 export const DEFAULT_MAX_POINTS = 300;
 const MAX_POINTS = 5_000;
@@ -22,12 +29,14 @@ type QueueRow = {
 
 /**
  * Measures per bucket for one or more sites (none = all sites together). A bucket in which neither calls
- * nor queue snapshots arrived has null measures: a gap, never a zero.
+ * nor queue snapshots arrived has null measures: a gap, never a zero. With a cache, buckets it holds are
+ * not read again (see series-cache.ts).
  */
 export async function getSeries(
   db: Db,
   input: z.output<typeof seriesInput> | SeriesInput,
   now = Date.now(),
+  cache?: SeriesCache,
 ): Promise<SeriesResult> {
   const siteIds = input.siteIds ?? [];
   const range = resolveRange(input, now);
@@ -40,12 +49,26 @@ export async function getSeries(
       `interval: ${interval} over this range gives ${starts.length} points; at most ${MAX_POINTS}`,
     );
   }
+  const ends = starts.map((start) => nextBucketStart(start, interval));
   const from = starts[0] ?? range.from;
-  const last = starts[starts.length - 1];
-  const to = last === undefined ? range.to : nextBucketStart(last, interval);
-  const level = levelFor(interval);
-  const where = sql`${level.inRange(from, to)}${sitesFilter(siteIds)}`;
+  const to = ends[ends.length - 1] ?? range.to;
+  const fetch = (some: number[]) => fetchPoints(db, siteIds, interval, some);
+  const points = cache ? await cache.points(siteIds, interval, starts, ends, fetch) : await fetch(starts);
+  return { interval, from: iso(from), to: iso(to), siteIds: [...siteIds], points };
+}
 
+/** The points of consecutive buckets `starts` of `interval`, read from the rollups. */
+async function fetchPoints(
+  db: Db,
+  siteIds: readonly string[],
+  interval: SeriesInterval,
+  starts: number[],
+): Promise<SeriesPoint[]> {
+  const first = starts[0];
+  const last = starts[starts.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const level = levelFor(interval);
+  const where = sql`${level.inRange(first, nextBucketStart(last, interval))}${sitesFilter(siteIds)}`;
   const [calls, bins, queue] = await Promise.all([
     rowsOf<CountsRow & { t: number }>(
       db,
@@ -76,7 +99,7 @@ export async function getSeries(
   const callsAt = new Map(calls.map((row) => [Number(row.t), row]));
   const binsAt = groupBy(bins, (row) => Number(row.t));
   const queueAt = new Map(queue.map((row) => [Number(row.t), row]));
-  const points = starts.map((start): SeriesPoint => {
+  return starts.map((start): SeriesPoint => {
     const callRow = callsAt.get(start);
     const queueRow = queueAt.get(start);
     const hasData = callRow !== undefined || queueRow !== undefined;
@@ -90,5 +113,4 @@ export async function getSeries(
       agentsAvailable: queueRow ? Number(queueRow.agents_mean) : null,
     };
   });
-  return { interval, from: iso(from), to: iso(to), siteIds: [...siteIds], points };
 }

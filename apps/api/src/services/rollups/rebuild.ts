@@ -1,5 +1,7 @@
 import { type Db, rowsOf } from '@switchboard/db';
 import { sql } from 'drizzle-orm';
+import { catchUpChange, encodeChange } from '../../live/change.ts';
+import { LIVE_CHANNEL } from '../../live/hub.ts';
 import { callRollupCtes } from './call-rollups-sql.ts';
 import { queueRollupCtes } from './queue-rollups-sql.ts';
 
@@ -17,7 +19,9 @@ export const ROLLUP_TABLES = [
 
 /**
  * Recomputes every rollup from the raw events and snapshots, in one transaction, with the same SQL
- * that ingestion uses incrementally (so rebuild == incremental, which the tests check).
+ * that ingestion uses incrementally (so rebuild == incremental, which the tests check). At commit, running
+ * API instances on the same PostgreSQL hear "anything may have changed": their series caches empty and
+ * their dashboards refetch.
  */
 export async function rebuildRollups(db: Db): Promise<{ events: number; snapshots: number }> {
   return db.transaction(async (tx) => {
@@ -33,6 +37,7 @@ export async function rebuildRollups(db: Db): Promise<{ events: number; snapshot
             from queue_snapshots), ${queueRollupCtes('all_snapshots')}
           select count(*)::int as n from all_snapshots`,
     );
+    await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${encodeChange(catchUpChange())})`);
     return { events: Number(calls?.n ?? 0), snapshots: Number(snapshots?.n ?? 0) };
   });
 }

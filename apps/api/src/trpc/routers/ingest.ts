@@ -31,7 +31,11 @@ async function measured<T extends { accepted: number; duplicates: number }>(
   ctx.metrics.accepted.inc({ stream }, result.accepted);
   ctx.metrics.duplicates.inc({ stream }, result.duplicates);
   const change = changeOfBatch(LIVE_STREAMS[stream], items, result.accepted);
-  if (change) void ctx.live.publish(change);
+  if (change) {
+    // This instance's cache forgets at once; other instances' caches when the hub brings them the change.
+    ctx.seriesCache.invalidate(change);
+    void ctx.live.publish(change);
+  }
   return result;
 }
 

@@ -13,5 +13,7 @@ export const metricsRouter = {
     }),
   ),
   /** Measures per interval over a range, for one or more sites (none = all together). */
-  series: publicProcedure.input(seriesInput).query(({ ctx, input }) => getSeries(ctx.db, input)),
+  series: publicProcedure
+    .input(seriesInput)
+    .query(({ ctx, input }) => getSeries(ctx.db, input, Date.now(), ctx.seriesCache)),
 } satisfies TRPCRouterRecord;

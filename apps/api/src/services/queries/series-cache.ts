@@ -1,0 +1,145 @@
+import type { LiveChange, SeriesInterval, SeriesPoint } from '@switchboard/contracts';
+
+/** Fetches the points of consecutive buckets (`starts` in order, none skipped) from the rollups. */
+export type FetchPoints = (starts: number[]) => Promise<SeriesPoint[]>;
+
+export interface SeriesCacheOptions {
+  /** Most (sites, interval) series kept; the least recently used goes first. */
+  maxSeries?: number;
+  /** Most buckets kept for one series; past it the series starts again. */
+  maxBuckets?: number;
+  /** A bucket is fetched again after this long even if no change named it (a safety net, not the rule). */
+  maxAgeMs?: number;
+  now?: () => number;
+}
+
+type Bucket = { point: SeriesPoint; end: number; storedAt: number };
+type Series = { siteIds: ReadonlySet<string> | null; buckets: Map<number, Bucket> };
+type Invalidation = { seq: number; change: LiveChange };
+
+/**
+ * Series points per bucket, kept between requests and dropped when a change names their sites and time.
+ * Every dashboard and wallboard refetches its charts after each live change; with this cache such a refetch
+ * reads only the buckets that changed (usually the last one) instead of a whole day of rollups.
+ *
+ * Correctness rests on two rules. (1) Every committed change reaches `invalidate`: ingestion calls it on
+ * this instance before publishing, the live hub calls it for changes from other instances, and a hub that
+ * lost its LISTEN connection reports "anything may have changed" (which empties the cache). (2) A bucket
+ * read while a change to it was in flight is returned but not kept: invalidations are numbered, and a fetch
+ * keeps only the buckets that no invalidation numbered after its start touched.
+ */
+export class SeriesCache {
+  readonly #series = new Map<string, Series>();
+  readonly #maxSeries: number;
+  readonly #maxBuckets: number;
+  readonly #maxAgeMs: number;
+  readonly #now: () => number;
+  #seq = 0;
+  /** Invalidations that a fetch still in flight may need to see. */
+  #recent: Invalidation[] = [];
+  /** Start sequence numbers of the fetches in flight. */
+  readonly #inFlight: number[] = [];
+  hits = 0;
+  misses = 0;
+
+  constructor(options: SeriesCacheOptions = {}) {
+    this.#maxSeries = options.maxSeries ?? 100;
+    this.#maxBuckets = options.maxBuckets ?? 20_000;
+    this.#maxAgeMs = options.maxAgeMs ?? 300_000;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /**
+   * The points for `starts` (consecutive bucket starts of `interval`, each ending at the next; `ends[i]` is
+   * the end of bucket i), from the cache where it holds them and from `fetch` for the rest.
+   */
+  async points(
+    siteIds: readonly string[],
+    interval: SeriesInterval,
+    starts: readonly number[],
+    ends: readonly number[],
+    fetch: FetchPoints,
+  ): Promise<SeriesPoint[]> {
+    const series = this.#seriesFor(siteIds, interval);
+    const now = this.#now();
+    const held = starts.map((start) => {
+      const bucket = series.buckets.get(start);
+      return bucket && now - bucket.storedAt <= this.#maxAgeMs ? bucket.point : undefined;
+    });
+    const first = held.indexOf(undefined);
+    if (first < 0) {
+      this.hits += starts.length;
+      return held as SeriesPoint[];
+    }
+    const last = held.lastIndexOf(undefined);
+    this.hits += starts.length - (last - first + 1);
+    this.misses += last - first + 1;
+
+    const startSeq = this.#seq;
+    this.#inFlight.push(startSeq);
+    let fetched: SeriesPoint[];
+    try {
+      fetched = await fetch(starts.slice(first, last + 1));
+    } finally {
+      this.#inFlight.splice(this.#inFlight.indexOf(startSeq), 1);
+    }
+    const later = this.#recent.filter((inv) => inv.seq > startSeq && touchesSeries(inv.change, series));
+    const storedAt = this.#now();
+    fetched.forEach((point, i) => {
+      const start = starts[first + i] as number;
+      const end = ends[first + i] as number;
+      held[first + i] = point;
+      if (later.some((inv) => touchesBucket(inv.change, start, end))) series.buckets.delete(start);
+      else series.buckets.set(start, { point, end, storedAt });
+    });
+    if (series.buckets.size > this.#maxBuckets) series.buckets.clear();
+    this.#trimRecent();
+    return held as SeriesPoint[];
+  }
+
+  /** Forgets every bucket that `change` may have altered. Status changes alter no series. */
+  invalidate(change: LiveChange): void {
+    if (!change.streams.some((stream) => stream === 'calls' || stream === 'queue')) return;
+    this.#seq += 1;
+    if (this.#inFlight.length > 0) this.#recent.push({ seq: this.#seq, change });
+    for (const series of this.#series.values()) {
+      if (!touchesSeries(change, series)) continue;
+      for (const [start, bucket] of series.buckets) {
+        if (touchesBucket(change, start, bucket.end)) series.buckets.delete(start);
+      }
+    }
+  }
+
+  clear(): void {
+    this.#series.clear();
+  }
+
+  #seriesFor(siteIds: readonly string[], interval: SeriesInterval): Series {
+    const key = `${interval}|${[...siteIds].sort().join(',')}`;
+    let series = this.#series.get(key);
+    if (series) this.#series.delete(key);
+    else series = { siteIds: siteIds.length === 0 ? null : new Set(siteIds), buckets: new Map() };
+    this.#series.set(key, series);
+    for (const oldest of this.#series.keys()) {
+      if (this.#series.size <= this.#maxSeries) break;
+      this.#series.delete(oldest);
+    }
+    return series;
+  }
+
+  #trimRecent() {
+    const oldest = Math.min(...this.#inFlight);
+    this.#recent = this.#recent.filter((inv) => inv.seq > oldest);
+  }
+}
+
+/** Whether a change names a site of the series (a change or a series of no sites means all of them). */
+function touchesSeries(change: LiveChange, series: Series): boolean {
+  if (change.siteIds.length === 0 || series.siteIds === null) return true;
+  return change.siteIds.some((id) => series.siteIds?.has(id));
+}
+
+/** Whether the change's span [from, to] meets the bucket [start, end). */
+function touchesBucket(change: LiveChange, start: number, end: number): boolean {
+  return start <= Date.parse(change.to) && end > Date.parse(change.from);
+}
