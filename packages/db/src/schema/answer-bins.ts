@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { date, integer, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Fixed-bin histograms of answer times, stored sparsely (one row per non-empty bin): bin i counts calls
@@ -19,23 +19,17 @@ export const callMinuteAnswerBins = pgTable(
     bin: bin(),
     calls: calls(),
   },
-  (t) => [
-    primaryKey({ columns: [t.siteId, t.minute, t.queue, t.bin] }),
-    index('call_minute_answer_bins_minute_idx').on(t.minute),
-  ],
+  (t) => [primaryKey({ columns: [t.minute, t.siteId, t.queue, t.bin] })],
 );
 
 export const callHourAnswerBins = pgTable(
   'call_hour_answer_bins',
   { siteId: siteId(), hour: timestamp('hour', { withTimezone: true }).notNull(), bin: bin(), calls: calls() },
-  (t) => [
-    primaryKey({ columns: [t.siteId, t.hour, t.bin] }),
-    index('call_hour_answer_bins_hour_idx').on(t.hour),
-  ],
+  (t) => [primaryKey({ columns: [t.hour, t.siteId, t.bin] })],
 );
 
 export const callDayAnswerBins = pgTable(
   'call_day_answer_bins',
   { siteId: siteId(), day: date('day', { mode: 'string' }).notNull(), bin: bin(), calls: calls() },
-  (t) => [primaryKey({ columns: [t.siteId, t.day, t.bin] }), index('call_day_answer_bins_day_idx').on(t.day)],
+  (t) => [primaryKey({ columns: [t.day, t.siteId, t.bin] })],
 );

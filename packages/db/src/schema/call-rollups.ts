@@ -1,10 +1,13 @@
-import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, date, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Call counts per site and bucket, attributed to the bucket in which each call was OFFERED (answer or
  * abandon time minus the wait), as NHS reporting counts calls by arrival. Kept current inside the
  * ingestion transaction (see apps/api/src/services/rollups); answer-time histograms are in answer-bins.ts.
  * Levels: minute (per queue, for charts up to a day or so), hour and London-local day (for long ranges).
+ *
+ * Every rollup key starts with its time bucket (then site): each query reads a time range, of all sites or
+ * a few, so the primary key serves them all and no second index costs every upsert.
  */
 const counts = {
   offered: integer('offered').notNull().default(0),
@@ -25,21 +28,18 @@ export const callMinuteRollups = pgTable(
     minute: timestamp('minute', { withTimezone: true }).notNull(),
     ...counts,
   },
-  (t) => [
-    primaryKey({ columns: [t.siteId, t.minute, t.queue] }),
-    index('call_minute_rollups_minute_idx').on(t.minute),
-  ],
+  (t) => [primaryKey({ columns: [t.minute, t.siteId, t.queue] })],
 );
 
 export const callHourRollups = pgTable(
   'call_hour_rollups',
   { siteId: siteId(), hour: timestamp('hour', { withTimezone: true }).notNull(), ...counts },
-  (t) => [primaryKey({ columns: [t.siteId, t.hour] }), index('call_hour_rollups_hour_idx').on(t.hour)],
+  (t) => [primaryKey({ columns: [t.hour, t.siteId] })],
 );
 
 /** `day` is the calendar date in Europe/London (23 or 25 hours long at the clock changes). */
 export const callDayRollups = pgTable(
   'call_day_rollups',
   { siteId: siteId(), day: date('day', { mode: 'string' }).notNull(), ...counts },
-  (t) => [primaryKey({ columns: [t.siteId, t.day] }), index('call_day_rollups_day_idx').on(t.day)],
+  (t) => [primaryKey({ columns: [t.day, t.siteId] })],
 );

@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { date, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Queue snapshots summarised per site, queue and bucket: number of snapshots, sum and max of calls
@@ -23,23 +23,17 @@ export const queueMinuteRollups = pgTable(
     minute: timestamp('minute', { withTimezone: true }).notNull(),
     ...stats,
   },
-  (t) => [
-    primaryKey({ columns: [t.siteId, t.minute, t.queue] }),
-    index('queue_minute_rollups_minute_idx').on(t.minute),
-  ],
+  (t) => [primaryKey({ columns: [t.minute, t.siteId, t.queue] })],
 );
 
 export const queueHourRollups = pgTable(
   'queue_hour_rollups',
   { siteId: siteId(), queue: queue(), hour: timestamp('hour', { withTimezone: true }).notNull(), ...stats },
-  (t) => [
-    primaryKey({ columns: [t.siteId, t.hour, t.queue] }),
-    index('queue_hour_rollups_hour_idx').on(t.hour),
-  ],
+  (t) => [primaryKey({ columns: [t.hour, t.siteId, t.queue] })],
 );
 
 export const queueDayRollups = pgTable(
   'queue_day_rollups',
   { siteId: siteId(), queue: queue(), day: date('day', { mode: 'string' }).notNull(), ...stats },
-  (t) => [primaryKey({ columns: [t.siteId, t.day, t.queue] }), index('queue_day_rollups_day_idx').on(t.day)],
+  (t) => [primaryKey({ columns: [t.day, t.siteId, t.queue] })],
 );
