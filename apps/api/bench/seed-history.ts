@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CallEvent } from '@switchboard/contracts';
-import type { Database } from '@switchboard/db';
+import { type Database, MIGRATIONS_FOLDER } from '@switchboard/db';
 import { sql } from 'drizzle-orm';
 
 const DAY = 86_400_000;
@@ -85,4 +87,17 @@ export async function seedQueueWeek(database: Database, rawFrom: Date): Promise<
     select site_id, queue, minute, 4, offered * 4, offered + 1, 20000 * offered, 12 from call_minute_rollups
     where minute >= '${rawFrom.toISOString()}' on conflict do nothing`),
   );
+}
+
+/**
+ * Five-minute rollups for whatever was seeded straight into the minute rollups, with the very SQL of the
+ * migration that did the same for databases older than the five-minute level (rows already there stay).
+ */
+export async function seedFiveMinuteRollups(database: Database): Promise<void> {
+  const file = readdirSync(MIGRATIONS_FOLDER).find((name) =>
+    name.includes('five_minute_rollups_from_minutes'),
+  );
+  if (!file) throw new Error('five-minute backfill migration not found');
+  const statements = readFileSync(join(MIGRATIONS_FOLDER, file), 'utf8').split('--> statement-breakpoint');
+  for (const statement of statements) await database.db.execute(sql.raw(statement));
 }

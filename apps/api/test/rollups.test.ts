@@ -1,6 +1,13 @@
 import type { CallEvent } from '@switchboard/contracts';
 import { createTestDb, type TestDatabase, testBackends } from '@switchboard/db/testing';
-import { type CallCounts, countsFromEvents, emptyHistogram, localDateString } from '@switchboard/metrics';
+import {
+  type CallCounts,
+  countsFromEvents,
+  emptyCounts,
+  emptyHistogram,
+  localDateString,
+  mergeCounts,
+} from '@switchboard/metrics';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +91,33 @@ async function minuteRollups(database: TestDatabase): Promise<Map<string, CallCo
   return out;
 }
 
+async function fiveMinuteRollups(database: TestDatabase): Promise<Map<string, CallCounts>> {
+  const rows = await database.rows<Record<string, unknown>>(sql`select site_id, bucket, offered, answered,
+    answered_within_60s, abandoned, abandoned_after_30s, answer_ms_sum, answer_bins, answer_bin_calls
+    from call_5min_rollups`);
+  return new Map(
+    rows.map((r) => {
+      const answerHist = emptyHistogram();
+      const bins = r.answer_bins as number[];
+      const calls = r.answer_bin_calls as number[];
+      expect(bins).toEqual([...bins].sort((a, b) => a - b));
+      bins.forEach((bin, i) => {
+        answerHist[bin] = Number(calls[i]);
+      });
+      const counts: CallCounts = {
+        offered: Number(r.offered),
+        answered: Number(r.answered),
+        answeredWithin60s: Number(r.answered_within_60s),
+        abandoned: Number(r.abandoned),
+        abandonedAfter30s: Number(r.abandoned_after_30s),
+        answerMsSum: Number(r.answer_ms_sum),
+        answerHist,
+      };
+      return [`${r.site_id}|${new Date(r.bucket as string).toISOString()}`, counts];
+    }),
+  );
+}
+
 const snapshotAll = async (database: TestDatabase) => {
   const out: Record<string, unknown[]> = {};
   for (const table of ROLLUP_TABLES) {
@@ -139,6 +173,18 @@ describe.each(testBackends())('call rollups on %s', (backend) => {
             sql`select coalesce(sum(offered + answered + abandoned), 0)::int as n from call_hour_rollups`,
           );
           expect(Number(hours?.n)).toBe([...byDay.values()].reduce((a, b) => a + b, 0));
+
+          // Five-minute rollups, histogram packed in the row, equal the same counts by site and 5 minutes.
+          const byFive = new Map<string, CallCounts>();
+          for (const [key, counts] of expected) {
+            const [site, , minute] = key.split('|');
+            const five = new Date(Math.floor(Date.parse(minute ?? '') / 300_000) * 300_000).toISOString();
+            const k = `${site}|${five}`;
+            byFive.set(k, mergeCounts(byFive.get(k) ?? emptyCounts(), counts));
+          }
+          expect(new Map([...(await fiveMinuteRollups(database))].sort())).toEqual(
+            new Map([...byFive].sort()),
+          );
 
           // Rebuilding from raw events gives exactly what ingestion kept incrementally.
           const incremental = await snapshotAll(database);

@@ -1,10 +1,12 @@
-import { bigint, date, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, date, integer, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Call counts per site and bucket, attributed to the bucket in which each call was OFFERED (answer or
  * abandon time minus the wait), as NHS reporting counts calls by arrival. Kept current inside the
  * ingestion transaction (see apps/api/src/services/rollups); answer-time histograms are in answer-bins.ts.
- * Levels: minute (per queue, for charts up to a day or so), hour and London-local day (for long ranges).
+ * Levels: minute (per queue, for the last hours), five minutes (for a day or so), hour and London-local day
+ * (for long ranges).
  *
  * Every rollup key starts with its time bucket (then site): each query reads a time range, of all sites or
  * a few, so the primary key serves them all and no second index costs every upsert.
@@ -29,6 +31,24 @@ export const callMinuteRollups = pgTable(
     ...counts,
   },
   (t) => [primaryKey({ columns: [t.minute, t.siteId, t.queue] })],
+);
+
+/**
+ * Five-minute buckets (on the UTC clock) per site, with the answer-time histogram packed into the row:
+ * `answer_bins` lists the non-empty bins in ascending order (same bins as answer-bins.ts) and
+ * `answer_bin_calls` the calls in each. A day of every site is then a few thousand rows, not one row per
+ * answered call, which is what keeps all-site day charts fast.
+ */
+export const callFiveMinuteRollups = pgTable(
+  'call_5min_rollups',
+  {
+    siteId: siteId(),
+    bucket: timestamp('bucket', { withTimezone: true }).notNull(),
+    ...counts,
+    answerBins: smallint('answer_bins').array().notNull().default(sql`'{}'`),
+    answerBinCalls: integer('answer_bin_calls').array().notNull().default(sql`'{}'`),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.siteId] })],
 );
 
 export const callHourRollups = pgTable(

@@ -26,6 +26,18 @@ export const queueMinuteRollups = pgTable(
   (t) => [primaryKey({ columns: [t.minute, t.siteId, t.queue] })],
 );
 
+/** Five-minute buckets (on the UTC clock), as call_5min_rollups. */
+export const queueFiveMinuteRollups = pgTable(
+  'queue_5min_rollups',
+  {
+    siteId: siteId(),
+    queue: queue(),
+    bucket: timestamp('bucket', { withTimezone: true }).notNull(),
+    ...stats,
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.siteId, t.queue] })],
+);
+
 export const queueHourRollups = pgTable(
   'queue_hour_rollups',
   { siteId: siteId(), queue: queue(), hour: timestamp('hour', { withTimezone: true }).notNull(), ...stats },

@@ -34,6 +34,24 @@ export function toCounts(
   return counts;
 }
 
+/**
+ * Answer-time bins from histograms packed as text: rows separated by spaces, each row "bins;calls" with
+ * comma-separated ascending bins and their calls ("3,17;1,2 17;4"). A bin may come once per row; callers
+ * add them up. An empty row (";") holds no answered calls.
+ */
+export function unpackBins(packed: string): { bin: number; calls: number }[] {
+  const out: { bin: number; calls: number }[] = [];
+  for (const row of packed.split(' ')) {
+    const [bins = '', calls = ''] = row.split(';');
+    if (bins === '') continue;
+    const b = bins.split(',');
+    const c = calls.split(',');
+    if (b.length !== c.length) throw new Error(`packed answer bins do not pair up: "${row}"`);
+    for (let i = 0; i < b.length; i++) out.push({ bin: Number(b[i]), calls: Number(c[i]) });
+  }
+  return out;
+}
+
 /** Groups rows by a key. */
 export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const out = new Map<K, T[]>();

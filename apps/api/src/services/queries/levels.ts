@@ -4,11 +4,13 @@ import { type SQL, sql } from 'drizzle-orm';
 
 /**
  * Which rollup tables serve an interval, how a row's bucket start is computed, and how the range is
- * filtered. Minute tables serve 1–15 minute buckets, hour tables hourly, London-day tables daily.
+ * filtered. Minute tables serve 1-minute buckets, five-minute tables 5 and 15, hour tables hourly,
+ * London-day tables daily.
  */
 export interface Level {
   calls: string;
-  bins: string;
+  /** The answer-bin table, or null when the histogram is packed into the calls table's rows. */
+  bins: string | null;
   queue: string;
   /**
    * The bucket start (timestamptz). Group by this and convert to epoch ms once per bucket (`epochMs`):
@@ -19,7 +21,7 @@ export interface Level {
   inRange(from: number, to: number): SQL;
 }
 
-const DATE_BIN: Record<string, string> = { '1m': '1 minute', '5m': '5 minutes', '15m': '15 minutes' };
+const ORIGIN = `timestamptz '2000-01-01T00:00:00Z'`;
 /** A timestamptz column as epoch milliseconds (float8). */
 export const epochMs = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
 const timeRange = (column: string) => (from: number, to: number) =>
@@ -46,12 +48,21 @@ export function levelFor(interval: SeriesInterval): Level {
         sql`day >= ${localDateString(from)}::date and day < ${localDateString(to)}::date`,
     };
   }
+  if (interval === '1m') {
+    return {
+      calls: 'call_minute_rollups',
+      bins: 'call_minute_answer_bins',
+      queue: 'queue_minute_rollups',
+      bucket: sql.raw('minute'),
+      inRange: timeRange('minute'),
+    };
+  }
   return {
-    calls: 'call_minute_rollups',
-    bins: 'call_minute_answer_bins',
-    queue: 'queue_minute_rollups',
-    bucket: sql.raw(`date_bin('${DATE_BIN[interval]}', minute, timestamptz '2000-01-01T00:00:00Z')`),
-    inRange: timeRange('minute'),
+    calls: 'call_5min_rollups',
+    bins: null,
+    queue: 'queue_5min_rollups',
+    bucket: sql.raw(interval === '5m' ? 'bucket' : `date_bin('15 minutes', bucket, ${ORIGIN})`),
+    inRange: timeRange('bucket'),
   };
 }
 

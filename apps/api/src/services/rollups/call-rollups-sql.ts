@@ -8,7 +8,7 @@ import { type SQL, sql } from 'drizzle-orm';
  * - a call counts in the minute it was OFFERED: `at` for `offered`, `at - waitMs` for `answered`/`abandoned`
  * - answered within 60 s: waitMs <= 60000; abandoned after 30 s: waitMs > 30000
  * - answer-time bin: whole seconds waited, capped at 600 (10 minutes or more)
- * - hours are UTC hours; days are calendar days in Europe/London
+ * - five-minute buckets and hours are on the UTC clock; days are calendar days in Europe/London
  */
 const OFFERED_AT = sql.raw(
   `case when kind in ('answered', 'abandoned') then at - wait_ms * interval '1 millisecond' else at end`,
@@ -31,6 +31,14 @@ const ADD = sql.raw(`offered = r.offered + excluded.offered,
 const BIN = sql.raw('least(wait_ms / 1000, 600)::smallint');
 const DAY = sql.raw(`(minute at time zone 'Europe/London')::date`);
 const HOUR = sql.raw(`date_trunc('hour', minute, 'UTC')`);
+export const FIVE_MINUTES = sql.raw(`date_bin('5 minutes', minute, timestamptz '2000-01-01T00:00:00Z')`);
+/** Adds two packed histograms (ascending bins and their calls) into one, still ascending. */
+const MERGE_PACKED = sql.raw(`(answer_bins, answer_bin_calls) = (
+    select coalesce(array_agg(bin order by bin), '{}'), coalesce(array_agg(calls order by bin), '{}')
+    from (select bin, sum(calls)::int as calls
+          from unnest(r.answer_bins || excluded.answer_bins, r.answer_bin_calls || excluded.answer_bin_calls)
+            as u(bin, calls)
+          group by bin) merged)`);
 
 /**
  * CTEs that add the call events of relation `source` (columns site_id, queue, kind, at, wait_ms) to every
@@ -50,7 +58,24 @@ export function callRollupCtes(source: string): SQL {
     select site_id, queue, minute, ${BIN}, count(*)::int from rollup_calls where kind = 'answered'
     group by 1, 2, 3, 4 order by 1, 3, 2, 4
     on conflict (site_id, minute, queue, bin) do update set calls = r.calls + excluded.calls returning 1
-  ), ${siteLevel('hour', HOUR)}, ${siteLevel('day', DAY)}`;
+  ), ${fiveMinuteLevel()}, ${siteLevel('hour', HOUR)}, ${siteLevel('day', DAY)}`;
+}
+
+/** Five-minute counts per site with the answer-time histogram packed into the row (see the schema). */
+function fiveMinuteLevel(): SQL {
+  return sql`rollup_5min as (
+    insert into call_5min_rollups as r (bucket, site_id, ${COLUMNS}, answer_bins, answer_bin_calls)
+    select counted.*, coalesce(packed.bins, '{}'), coalesce(packed.calls, '{}')
+    from (select ${FIVE_MINUTES} as bucket, site_id, ${MEASURES} from rollup_calls group by 1, 2) counted
+    left join (
+      select bucket, site_id, array_agg(bin order by bin) as bins, array_agg(calls order by bin) as calls
+      from (select ${FIVE_MINUTES} as bucket, site_id, ${BIN} as bin, count(*)::int as calls
+            from rollup_calls where kind = 'answered' group by 1, 2, 3) per_bin
+      group by 1, 2
+    ) packed using (bucket, site_id)
+    order by 1, 2
+    on conflict (bucket, site_id) do update set ${ADD}, ${MERGE_PACKED} returning 1
+  )`;
 }
 
 /** The counts and answer bins of one per-site level (`call_<level>_rollups`, `call_<level>_answer_bins`). */

@@ -11,7 +11,7 @@ const MERGE = sql.raw(`samples = r.samples + excluded.samples,
 
 /**
  * CTEs that add the queue snapshots of relation `source` (columns site_id, queue, at, calls_waiting,
- * longest_wait_ms, agents_available) to the minute, hour and London-day queue rollups.
+ * longest_wait_ms, agents_available) to the minute, five-minute, hour and London-day queue rollups.
  */
 export function queueRollupCtes(source: string): SQL {
   const from = sql.raw(source);
@@ -24,6 +24,12 @@ export function queueRollupCtes(source: string): SQL {
   return sql.join(
     [
       level('queue_minute_rollups', 'minute', `date_trunc('minute', at, 'UTC')`, 'rollup_queue_minute'),
+      level(
+        'queue_5min_rollups',
+        'bucket',
+        `date_bin('5 minutes', at, timestamptz '2000-01-01T00:00:00Z')`,
+        'rollup_queue_5min',
+      ),
       level('queue_hour_rollups', 'hour', `date_trunc('hour', at, 'UTC')`, 'rollup_queue_hour'),
       level('queue_day_rollups', 'day', `(at at time zone 'Europe/London')::date`, 'rollup_queue_day'),
     ],
