@@ -1,18 +1,22 @@
+import { emptyHistogram } from '@switchboard/metrics';
 import { describe, expect, it } from 'vitest';
-import { unpackBins } from '../src/services/queries/call-counts.ts';
+import { addPackedBins } from '../src/services/queries/call-counts.ts';
 
-describe('unpackBins', () => {
-  it('reads every row of a packed histogram text, skipping rows without answered calls', () => {
-    expect(unpackBins('3,17;1,2 ; 17;4')).toEqual([
-      { bin: 3, calls: 1 },
-      { bin: 17, calls: 2 },
-      { bin: 17, calls: 4 },
-    ]);
-    expect(unpackBins('')).toEqual([]);
-    expect(unpackBins(';')).toEqual([]);
+const packed = (text: string) => {
+  const hist = emptyHistogram();
+  addPackedBins(hist, text);
+  return Object.fromEntries(hist.flatMap((calls, bin) => (calls ? [[bin, calls]] : [])));
+};
+
+describe('addPackedBins', () => {
+  it('adds every row of a packed histogram text, skipping rows without answered calls', () => {
+    expect(packed('3,17;1,2 ; 17,600;4,12')).toEqual({ 3: 1, 17: 6, 600: 12 });
+    expect(packed('')).toEqual({});
+    expect(packed(';')).toEqual({});
   });
 
   it('refuses rows whose bins and calls do not pair up', () => {
-    expect(() => unpackBins('1,2;5')).toThrow(/do not pair up/);
+    expect(() => packed('1,2;5')).toThrow(/do not pair up/);
+    expect(() => packed('1,2')).toThrow(/without ";"/);
   });
 });

@@ -19,7 +19,7 @@ export const SUM_COUNTS = `sum(offered)::int as offered, sum(answered)::int as a
 /** CallCounts from a summed rollup row and its answer-time bins (0 everywhere when the row is missing). */
 export function toCounts(
   row: CountsRow | undefined,
-  bins: { bin: number; calls: number }[] = [],
+  bins: { bin: number; calls: number }[] | string = [],
 ): CallCounts {
   const counts = emptyCounts();
   if (row) {
@@ -30,26 +30,54 @@ export function toCounts(
     counts.abandonedAfter30s = Number(row.abandoned_after_30s);
     counts.answerMsSum = Number(row.answer_ms_sum);
   }
-  for (const { bin, calls } of bins) counts.answerHist[bin] = (counts.answerHist[bin] ?? 0) + Number(calls);
+  if (typeof bins === 'string') addPackedBins(counts.answerHist, bins);
+  else
+    for (const { bin, calls } of bins) counts.answerHist[bin] = (counts.answerHist[bin] ?? 0) + Number(calls);
   return counts;
 }
 
 /**
- * Answer-time bins from histograms packed as text: rows separated by spaces, each row "bins;calls" with
- * comma-separated ascending bins and their calls ("3,17;1,2 17;4"). A bin may come once per row; callers
- * add them up. An empty row (";") holds no answered calls.
+ * Adds histograms packed as text to `hist`: rows separated by spaces, each row "bins;calls" with
+ * comma-separated ascending bins and their calls ("3,17;1,2 17;4"); an empty row (";") holds no answered
+ * calls. Parsed by hand, without splitting: an all-site day has tens of thousands of pairs.
  */
-export function unpackBins(packed: string): { bin: number; calls: number }[] {
-  const out: { bin: number; calls: number }[] = [];
-  for (const row of packed.split(' ')) {
-    const [bins = '', calls = ''] = row.split(';');
-    if (bins === '') continue;
-    const b = bins.split(',');
-    const c = calls.split(',');
-    if (b.length !== c.length) throw new Error(`packed answer bins do not pair up: "${row}"`);
-    for (let i = 0; i < b.length; i++) out.push({ bin: Number(b[i]), calls: Number(c[i]) });
+export function addPackedBins(hist: number[], packed: string): void {
+  const bins: number[] = [];
+  for (let start = 0; start < packed.length; ) {
+    const space = packed.indexOf(' ', start);
+    const end = space < 0 ? packed.length : space;
+    const semi = packed.indexOf(';', start);
+    if (semi < 0 || semi > end)
+      throw new Error(`packed answer bins without ";": "${packed.slice(start, end)}"`);
+    bins.length = 0;
+    readInts(packed, start, semi, (bin) => bins.push(bin));
+    let k = 0;
+    readInts(packed, semi + 1, end, (calls) => {
+      const bin = bins[k++];
+      if (bin !== undefined) hist[bin] = (hist[bin] ?? 0) + calls;
+    });
+    if (k !== bins.length)
+      throw new Error(`packed answer bins do not pair up: "${packed.slice(start, end)}"`);
+    start = end + 1;
   }
-  return out;
+}
+
+/** Calls `each` with every comma-separated non-negative integer in text[from, to). */
+function readInts(text: string, from: number, to: number, each: (value: number) => void): void {
+  let value = 0;
+  let digits = false;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 44) {
+      if (digits) each(value);
+      value = 0;
+      digits = false;
+    } else {
+      value = value * 10 + (code - 48);
+      digits = true;
+    }
+  }
+  if (digits) each(value);
 }
 
 /** Groups rows by a key. */

@@ -11,14 +11,7 @@ import { bucketStarts, chooseInterval, computeMeasures, nextBucketStart } from '
 import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { DomainError } from '../../errors.ts';
-import {
-  type CountsRow,
-  groupBy,
-  SUM_COUNTS,
-  toCounts,
-  toWindowMeasures,
-  unpackBins,
-} from './call-counts.ts';
+import { type CountsRow, groupBy, SUM_COUNTS, toCounts, toWindowMeasures } from './call-counts.ts';
 import { epochMs, type Level, levelFor, sitesFilter } from './levels.ts';
 import { iso, resolveRange } from './range.ts';
 import type { SeriesCache } from './series-cache.ts';
@@ -116,9 +109,9 @@ async function readCalls(
   db: Db,
   level: Level,
   where: SQL,
-): Promise<{ callsAt: Map<number, CountsRow>; binsAt: Map<number, Bins> }> {
+): Promise<{ callsAt: Map<number, CountsRow>; binsAt: Map<number, Bins | string> }> {
   if (level.bins === null) {
-    // One text per bucket: each row's histogram as "bins;calls", rows joined by spaces (see unpackBins).
+    // One text per bucket: each row's histogram as "bins;calls", rows joined by spaces (see addPackedBins).
     const rows = await rowsOf<CountsRow & { t: number; packed: string | null }>(
       db,
       sql`select ${epochMs('b')} as t, per_bucket.* from (
@@ -129,7 +122,7 @@ async function readCalls(
     );
     return {
       callsAt: new Map(rows.map((row) => [Number(row.t), row])),
-      binsAt: new Map(rows.map((row) => [Number(row.t), unpackBins(row.packed ?? '')])),
+      binsAt: new Map(rows.map((row) => [Number(row.t), row.packed ?? ''])),
     };
   }
   const [calls, bins] = await Promise.all([
