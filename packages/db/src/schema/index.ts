@@ -1,4 +1,3 @@
-export * from './answer-bins';
 export * from './api-keys';
 export * from './audit-log';
 export * from './call-events';
