@@ -16,7 +16,7 @@ import { getSeries } from '../src/services/queries/series.ts';
 import { SeriesCache } from '../src/services/queries/series-cache.ts';
 import { addSystem } from '../src/services/systems.ts';
 import { benchDatabase, fmt, percentile, seedSites } from './harness.ts';
-import { rawWeek, seedQueueWeek, seedRollupYear } from './seed-history.ts';
+import { rawWeek, seedFiveMinuteRollups, seedQueueWeek, seedRollupYear } from './seed-history.ts';
 
 const ADMIN_URL =
   process.env.BENCH_DATABASE_URL ??
@@ -164,7 +164,8 @@ async function seed(database: typeof bench.database, siteIds: string[]): Promise
     rawEvents += batch.length;
   }
   const rawS = (performance.now() - t) / 1000;
-  await seedQueueWeek(database, new Date(rawFrom), new Date(now + 3_600_000));
+  await seedQueueWeek(database, new Date(rawFrom));
+  await seedFiveMinuteRollups(database);
   const systemIds = ['cas', 'gp-booking', 'telephony'];
   for (const id of systemIds) await addSystem(db, { id, name: id, siteIds, actor: 'bench' });
   // A week of 30-second heartbeats per site and system, and a 20-minute CAS outage at one site.

@@ -8,7 +8,7 @@ import {
   localDateString,
   mergeCounts,
 } from '@switchboard/metrics';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestCallEvents } from '../src/services/ingest/call-events.ts';
@@ -57,13 +57,44 @@ function eventsOf(calls: Call[], run: number): CallEvent[] {
   });
 }
 
-/** Rows of a call rollup table as CallCounts by key, the packed histogram unpacked (and checked sorted). */
-async function rollupCounts(
-  database: TestDatabase,
-  query: SQL,
-  key: (row: Record<string, unknown>) => string,
-): Promise<Map<string, CallCounts>> {
-  const rows = await database.rows<Record<string, unknown>>(query);
+async function minuteRollups(database: TestDatabase): Promise<Map<string, CallCounts>> {
+  const rows = await database.rows<
+    Record<string, unknown>
+  >(sql`select site_id, queue, minute, offered, answered,
+    answered_within_60s, abandoned, abandoned_after_30s, answer_ms_sum from call_minute_rollups`);
+  const bins = await database.rows<{
+    site_id: string;
+    queue: string;
+    minute: Date | string;
+    bin: number;
+    calls: number;
+  }>(sql`select site_id, queue, minute, bin, calls from call_minute_answer_bins`);
+  const key = (r: { site_id: unknown; queue: unknown; minute: unknown }) =>
+    `${r.site_id}|${r.queue}|${new Date(r.minute as string).toISOString()}`;
+  const out = new Map<string, CallCounts>();
+  for (const r of rows) {
+    out.set(key(r as never), {
+      offered: Number(r.offered),
+      answered: Number(r.answered),
+      answeredWithin60s: Number(r.answered_within_60s),
+      abandoned: Number(r.abandoned),
+      abandonedAfter30s: Number(r.abandoned_after_30s),
+      answerMsSum: Number(r.answer_ms_sum),
+      answerHist: emptyHistogram(),
+    });
+  }
+  for (const b of bins) {
+    const counts = out.get(key(b));
+    if (!counts) throw new Error(`bin without rollup row: ${key(b)}`);
+    counts.answerHist[b.bin] = Number(b.calls);
+  }
+  return out;
+}
+
+async function fiveMinuteRollups(database: TestDatabase): Promise<Map<string, CallCounts>> {
+  const rows = await database.rows<Record<string, unknown>>(sql`select site_id, bucket, offered, answered,
+    answered_within_60s, abandoned, abandoned_after_30s, answer_ms_sum, answer_bins, answer_bin_calls
+    from call_5min_rollups`);
   return new Map(
     rows.map((r) => {
       const answerHist = emptyHistogram();
@@ -82,24 +113,10 @@ async function rollupCounts(
         answerMsSum: Number(r.answer_ms_sum),
         answerHist,
       };
-      return [key(r), counts];
+      return [`${r.site_id}|${new Date(r.bucket as string).toISOString()}`, counts];
     }),
   );
 }
-
-const minuteRollups = (database: TestDatabase) =>
-  rollupCounts(
-    database,
-    sql`select * from call_minute_rollups`,
-    (r) => `${r.site_id}|${r.queue}|${new Date(r.minute as string).toISOString()}`,
-  );
-
-const fiveMinuteRollups = (database: TestDatabase) =>
-  rollupCounts(
-    database,
-    sql`select * from call_5min_rollups`,
-    (r) => `${r.site_id}|${new Date(r.bucket as string).toISOString()}`,
-  );
 
 const snapshotAll = async (database: TestDatabase) => {
   const out: Record<string, unknown[]> = {};

@@ -4,7 +4,7 @@ import { bigint, date, integer, pgTable, primaryKey, smallint, text, timestamp }
 /**
  * Call counts per site and bucket, attributed to the bucket in which each call was OFFERED (answer or
  * abandon time minus the wait), as NHS reporting counts calls by arrival. Kept current inside the
- * ingestion transaction (see apps/api/src/services/rollups), each with its answer-time histogram.
+ * ingestion transaction (see apps/api/src/services/rollups); answer-time histograms are in answer-bins.ts.
  * Levels: minute (per queue, for the last hours), five minutes (for a day or so), hour and London-local day
  * (for long ranges).
  *
@@ -19,17 +19,6 @@ const counts = {
   abandonedAfter30s: integer('abandoned_after_30s').notNull().default(0),
   answerMsSum: bigint('answer_ms_sum', { mode: 'number' }).notNull().default(0),
 };
-/**
- * The answer-time histogram of the row, packed: `answer_bins` lists the non-empty bins in ascending order
- * (bin i counts waits of [i, i+1) s for i < 600; bin 600 waits of 10 minutes or more) and
- * `answer_bin_calls` the calls in each. Percentiles over any range add these up, never raw events (see
- * packages/metrics/src/histogram.ts). One row per bucket, not one per answered call, keeps wide charts
- * fast and upserts few.
- */
-const histogram = {
-  answerBins: smallint('answer_bins').array().notNull().default(sql`'{}'`),
-  answerBinCalls: integer('answer_bin_calls').array().notNull().default(sql`'{}'`),
-};
 /** No foreign key: rollups derive from rows that already passed one, and the check would cost every upsert. */
 const siteId = () => text('site_id').notNull();
 
@@ -40,37 +29,37 @@ export const callMinuteRollups = pgTable(
     queue: text('queue').notNull(),
     minute: timestamp('minute', { withTimezone: true }).notNull(),
     ...counts,
-    ...histogram,
   },
   (t) => [primaryKey({ columns: [t.minute, t.siteId, t.queue] })],
 );
 
-/** Five-minute buckets (on the UTC clock) per site. */
+/**
+ * Five-minute buckets (on the UTC clock) per site, with the answer-time histogram packed into the row:
+ * `answer_bins` lists the non-empty bins in ascending order (same bins as answer-bins.ts) and
+ * `answer_bin_calls` the calls in each. A day of every site is then a few thousand rows, not one row per
+ * answered call, which is what keeps all-site day charts fast.
+ */
 export const callFiveMinuteRollups = pgTable(
   'call_5min_rollups',
   {
     siteId: siteId(),
     bucket: timestamp('bucket', { withTimezone: true }).notNull(),
     ...counts,
-    ...histogram,
+    answerBins: smallint('answer_bins').array().notNull().default(sql`'{}'`),
+    answerBinCalls: integer('answer_bin_calls').array().notNull().default(sql`'{}'`),
   },
   (t) => [primaryKey({ columns: [t.bucket, t.siteId] })],
 );
 
 export const callHourRollups = pgTable(
   'call_hour_rollups',
-  {
-    siteId: siteId(),
-    hour: timestamp('hour', { withTimezone: true }).notNull(),
-    ...counts,
-    ...histogram,
-  },
+  { siteId: siteId(), hour: timestamp('hour', { withTimezone: true }).notNull(), ...counts },
   (t) => [primaryKey({ columns: [t.hour, t.siteId] })],
 );
 
 /** `day` is the calendar date in Europe/London (23 or 25 hours long at the clock changes). */
 export const callDayRollups = pgTable(
   'call_day_rollups',
-  { siteId: siteId(), day: date('day', { mode: 'string' }).notNull(), ...counts, ...histogram },
+  { siteId: siteId(), day: date('day', { mode: 'string' }).notNull(), ...counts },
   (t) => [primaryKey({ columns: [t.day, t.siteId] })],
 );

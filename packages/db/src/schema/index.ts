@@ -1,3 +1,4 @@
+export * from './answer-bins';
 export * from './api-keys';
 export * from './audit-log';
 export * from './call-events';

@@ -9,21 +9,18 @@ export type CountsRow = {
   abandoned: number;
   abandoned_after_30s: number;
   answer_ms_sum: number;
-  /** The rows' answer-time histograms, packed as text (see addPackedBins). */
-  packed: string | null;
 };
 
-/**
- * The SELECT list that sums rollup rows into one CountsRow. The histograms travel as one text (each row's
- * "bins;calls", rows joined by spaces): far cheaper to read than arrays or a row per bin.
- */
+/** The SELECT list that sums rollup rows into one CountsRow. */
 export const SUM_COUNTS = `sum(offered)::int as offered, sum(answered)::int as answered,
   sum(answered_within_60s)::int as answered_within_60s, sum(abandoned)::int as abandoned,
-  sum(abandoned_after_30s)::int as abandoned_after_30s, sum(answer_ms_sum)::float8 as answer_ms_sum,
-  string_agg(array_to_string(answer_bins, ',') || ';' || array_to_string(answer_bin_calls, ','), ' ') as packed`;
+  sum(abandoned_after_30s)::int as abandoned_after_30s, sum(answer_ms_sum)::float8 as answer_ms_sum`;
 
-/** CallCounts from a summed rollup row (0 everywhere when the row is missing). */
-export function toCounts(row: CountsRow | undefined): CallCounts {
+/** CallCounts from a summed rollup row and its answer-time bins (0 everywhere when the row is missing). */
+export function toCounts(
+  row: CountsRow | undefined,
+  bins: { bin: number; calls: number }[] | string = [],
+): CallCounts {
   const counts = emptyCounts();
   if (row) {
     counts.offered = Number(row.offered);
@@ -32,8 +29,10 @@ export function toCounts(row: CountsRow | undefined): CallCounts {
     counts.abandoned = Number(row.abandoned);
     counts.abandonedAfter30s = Number(row.abandoned_after_30s);
     counts.answerMsSum = Number(row.answer_ms_sum);
-    addPackedBins(counts.answerHist, row.packed ?? '');
   }
+  if (typeof bins === 'string') addPackedBins(counts.answerHist, bins);
+  else
+    for (const { bin, calls } of bins) counts.answerHist[bin] = (counts.answerHist[bin] ?? 0) + Number(calls);
   return counts;
 }
 

@@ -9,6 +9,8 @@ import { type SQL, sql } from 'drizzle-orm';
  */
 export interface Level {
   calls: string;
+  /** The answer-bin table, or null when the histogram is packed into the calls table's rows. */
+  bins: string | null;
   queue: string;
   /**
    * The bucket start (timestamptz). Group by this and convert to epoch ms once per bucket (`epochMs`):
@@ -29,6 +31,7 @@ export function levelFor(interval: SeriesInterval): Level {
   if (interval === '1h') {
     return {
       calls: 'call_hour_rollups',
+      bins: 'call_hour_answer_bins',
       queue: 'queue_hour_rollups',
       bucket: sql.raw('hour'),
       inRange: timeRange('hour'),
@@ -37,6 +40,7 @@ export function levelFor(interval: SeriesInterval): Level {
   if (interval === '1d') {
     return {
       calls: 'call_day_rollups',
+      bins: 'call_day_answer_bins',
       queue: 'queue_day_rollups',
       bucket: sql.raw(`(day::timestamp at time zone 'Europe/London')`),
       // `to` is a local midnight (the end of the last bucket), so days before it are in range.
@@ -47,6 +51,7 @@ export function levelFor(interval: SeriesInterval): Level {
   if (interval === '1m') {
     return {
       calls: 'call_minute_rollups',
+      bins: 'call_minute_answer_bins',
       queue: 'queue_minute_rollups',
       bucket: sql.raw('minute'),
       inRange: timeRange('minute'),
@@ -54,6 +59,7 @@ export function levelFor(interval: SeriesInterval): Level {
   }
   return {
     calls: 'call_5min_rollups',
+    bins: null,
     queue: 'queue_5min_rollups',
     bucket: sql.raw(interval === '5m' ? 'bucket' : `date_bin('15 minutes', bucket, ${ORIGIN})`),
     inRange: timeRange('bucket'),

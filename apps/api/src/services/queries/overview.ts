@@ -3,7 +3,7 @@ import type { Db } from '@switchboard/db';
 import { rowsOf } from '@switchboard/db';
 import { computeMeasures } from '@switchboard/metrics';
 import { sql } from 'drizzle-orm';
-import { type CountsRow, SUM_COUNTS, toCounts, toWindowMeasures } from './call-counts.ts';
+import { type CountsRow, groupBy, SUM_COUNTS, toCounts, toWindowMeasures } from './call-counts.ts';
 import { iso } from './range.ts';
 import { currentSystemStates } from './system-states.ts';
 
@@ -22,7 +22,7 @@ export async function getOverview(db: Db, options: OverviewOptions, now = Date.n
   const windowTo = Math.floor(now / MINUTE) * MINUTE + MINUTE;
   const windowFrom = windowTo - 60 * MINUTE;
   const range = sql`minute >= ${iso(windowFrom)}::timestamptz and minute < ${iso(windowTo)}::timestamptz`;
-  const [sites, calls, queues, states] = await Promise.all([
+  const [sites, calls, bins, queues, states] = await Promise.all([
     rowsOf<{ id: string; name: string; last_call: number | null; last_snapshot: number | null }>(
       db,
       sql`select s.id, s.name,
@@ -33,6 +33,10 @@ export async function getOverview(db: Db, options: OverviewOptions, now = Date.n
     rowsOf<CountsRow & { site_id: string }>(
       db,
       sql`select site_id, ${sql.raw(SUM_COUNTS)} from call_minute_rollups where ${range} group by site_id`,
+    ),
+    rowsOf<{ site_id: string; bin: number; calls: number }>(
+      db,
+      sql`select site_id, bin, sum(calls)::int as calls from call_minute_answer_bins where ${range} group by 1, 2`,
     ),
     rowsOf<{ site_id: string; waiting: number; longest: number; agents: number; at: number }>(
       db,
@@ -50,6 +54,7 @@ export async function getOverview(db: Db, options: OverviewOptions, now = Date.n
   ]);
 
   const callsBySite = new Map(calls.map((row) => [row.site_id, row]));
+  const binsBySite = groupBy(bins, (row) => row.site_id);
   const queueBySite = new Map(queues.map((row) => [row.site_id, row]));
   const national = states.filter((s) => s.siteId === null && s.status !== 'up');
 
@@ -66,7 +71,7 @@ export async function getOverview(db: Db, options: OverviewOptions, now = Date.n
       const callRow = callsBySite.get(site.id);
       // Calls with no rollup rows count as none only if the feed was alive during the window.
       const alive = lastEventAt !== null && lastEventAt >= windowFrom;
-      const measures = computeMeasures(callRow || alive ? toCounts(callRow) : null);
+      const measures = computeMeasures(callRow || alive ? toCounts(callRow, binsBySite.get(site.id)) : null);
       const last60m = { ...toWindowMeasures(measures), from: iso(windowFrom), to: iso(windowTo) };
       return {
         siteId: site.id,

@@ -8,11 +8,11 @@ import type {
 import type { Db } from '@switchboard/db';
 import { rowsOf } from '@switchboard/db';
 import { bucketStarts, chooseInterval, computeMeasures, nextBucketStart } from '@switchboard/metrics';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { DomainError } from '../../errors.ts';
-import { type CountsRow, SUM_COUNTS, toCounts, toWindowMeasures } from './call-counts.ts';
-import { epochMs, levelFor, sitesFilter } from './levels.ts';
+import { type CountsRow, groupBy, SUM_COUNTS, toCounts, toWindowMeasures } from './call-counts.ts';
+import { epochMs, type Level, levelFor, sitesFilter } from './levels.ts';
 import { iso, resolveRange } from './range.ts';
 import type { SeriesCache } from './series-cache.ts';
 
@@ -69,13 +69,8 @@ async function fetchPoints(
   if (first === undefined || last === undefined) return [];
   const level = levelFor(interval);
   const where = sql`${level.inRange(first, nextBucketStart(last, interval))}${sitesFilter(siteIds)}`;
-  const [calls, queue] = await Promise.all([
-    rowsOf<CountsRow & { t: number }>(
-      db,
-      sql`select ${epochMs('b')} as t, per_bucket.* from (
-            select ${level.bucket} as b, ${sql.raw(SUM_COUNTS)} from ${sql.raw(level.calls)} where ${where} group by 1
-          ) per_bucket`,
-    ),
+  const [{ callsAt, binsAt }, queue] = await Promise.all([
+    readCalls(db, level, where),
     rowsOf<QueueRow>(
       db,
       // Per site and queue first (means over the bucket), then across them: calls waiting and agents
@@ -90,13 +85,12 @@ async function fetchPoints(
     ),
   ]);
 
-  const callsAt = new Map(calls.map((row) => [Number(row.t), row]));
   const queueAt = new Map(queue.map((row) => [Number(row.t), row]));
   return starts.map((start): SeriesPoint => {
     const callRow = callsAt.get(start);
     const queueRow = queueAt.get(start);
     const hasData = callRow !== undefined || queueRow !== undefined;
-    const measures = computeMeasures(hasData ? toCounts(callRow) : null);
+    const measures = computeMeasures(hasData ? toCounts(callRow, binsAt.get(start)) : null);
     return {
       start: iso(start),
       ...toWindowMeasures(measures),
@@ -106,4 +100,47 @@ async function fetchPoints(
       agentsAvailable: queueRow ? Number(queueRow.agents_mean) : null,
     };
   });
+}
+
+type Bins = { bin: number; calls: number }[];
+
+/** Call counts and answer-time bins per bucket start, from a bin table or from histograms packed in rows. */
+async function readCalls(
+  db: Db,
+  level: Level,
+  where: SQL,
+): Promise<{ callsAt: Map<number, CountsRow>; binsAt: Map<number, Bins | string> }> {
+  if (level.bins === null) {
+    // One text per bucket: each row's histogram as "bins;calls", rows joined by spaces (see addPackedBins).
+    const rows = await rowsOf<CountsRow & { t: number; packed: string | null }>(
+      db,
+      sql`select ${epochMs('b')} as t, per_bucket.* from (
+            select ${level.bucket} as b, ${sql.raw(SUM_COUNTS)},
+              string_agg(array_to_string(answer_bins, ',') || ';' || array_to_string(answer_bin_calls, ','), ' ') as packed
+            from ${sql.raw(level.calls)} where ${where} group by 1
+          ) per_bucket`,
+    );
+    return {
+      callsAt: new Map(rows.map((row) => [Number(row.t), row])),
+      binsAt: new Map(rows.map((row) => [Number(row.t), row.packed ?? ''])),
+    };
+  }
+  const [calls, bins] = await Promise.all([
+    rowsOf<CountsRow & { t: number }>(
+      db,
+      sql`select ${epochMs('b')} as t, per_bucket.* from (
+            select ${level.bucket} as b, ${sql.raw(SUM_COUNTS)} from ${sql.raw(level.calls)} where ${where} group by 1
+          ) per_bucket`,
+    ),
+    rowsOf<{ t: number; bin: number; calls: number }>(
+      db,
+      sql`select ${epochMs('b')} as t, bin, calls from (
+            select ${level.bucket} as b, bin, sum(calls)::int as calls from ${sql.raw(level.bins)} where ${where} group by 1, 2
+          ) per_bin`,
+    ),
+  ]);
+  return {
+    callsAt: new Map(calls.map((row) => [Number(row.t), row])),
+    binsAt: groupBy(bins, (row) => Number(row.t)),
+  };
 }

@@ -31,7 +31,7 @@ const ADD = sql.raw(`offered = r.offered + excluded.offered,
 const BIN = sql.raw('least(wait_ms / 1000, 600)::smallint');
 const DAY = sql.raw(`(minute at time zone 'Europe/London')::date`);
 const HOUR = sql.raw(`date_trunc('hour', minute, 'UTC')`);
-const FIVE_MINUTES = sql.raw(`date_bin('5 minutes', minute, timestamptz '2000-01-01T00:00:00Z')`);
+export const FIVE_MINUTES = sql.raw(`date_bin('5 minutes', minute, timestamptz '2000-01-01T00:00:00Z')`);
 /** Adds two packed histograms (ascending bins and their calls) into one, still ascending. */
 const MERGE_PACKED = sql.raw(`(answer_bins, answer_bin_calls) = (
     select coalesce(array_agg(bin order by bin), '{}'), coalesce(array_agg(calls order by bin), '{}')
@@ -39,21 +39,6 @@ const MERGE_PACKED = sql.raw(`(answer_bins, answer_bin_calls) = (
           from unnest(r.answer_bins || excluded.answer_bins, r.answer_bin_calls || excluded.answer_bin_calls)
             as u(bin, calls)
           group by bin) merged)`);
-
-/** A rollup level: its table, its time column, how a minute maps to its bucket, and whether it has queues. */
-type Level = { cte: string; table: string; column: string; bucket: SQL; perQueue: boolean };
-const LEVELS: Level[] = [
-  {
-    cte: 'rollup_minute',
-    table: 'call_minute_rollups',
-    column: 'minute',
-    bucket: sql.raw('minute'),
-    perQueue: true,
-  },
-  { cte: 'rollup_5min', table: 'call_5min_rollups', column: 'bucket', bucket: FIVE_MINUTES, perQueue: false },
-  { cte: 'rollup_hour', table: 'call_hour_rollups', column: 'hour', bucket: HOUR, perQueue: false },
-  { cte: 'rollup_day', table: 'call_day_rollups', column: 'day', bucket: DAY, perQueue: false },
-];
 
 /**
  * CTEs that add the call events of relation `source` (columns site_id, queue, kind, at, wait_ms) to every
@@ -64,25 +49,46 @@ export function callRollupCtes(source: string): SQL {
   return sql`rollup_calls as (
     select site_id, queue, kind, wait_ms, date_trunc('minute', ${OFFERED_AT}, 'UTC') as minute
     from ${from} where kind in ('offered', 'answered', 'abandoned')
-  ), ${sql.join(LEVELS.map(levelCte), sql`, `)}`;
+  ), rollup_minute as (
+    insert into call_minute_rollups as r (site_id, queue, minute, ${COLUMNS})
+    select site_id, queue, minute, ${MEASURES} from rollup_calls group by 1, 2, 3 order by 1, 3, 2
+    on conflict (site_id, minute, queue) do update set ${ADD} returning 1
+  ), rollup_minute_bins as (
+    insert into call_minute_answer_bins as r (site_id, queue, minute, bin, calls)
+    select site_id, queue, minute, ${BIN}, count(*)::int from rollup_calls where kind = 'answered'
+    group by 1, 2, 3, 4 order by 1, 3, 2, 4
+    on conflict (site_id, minute, queue, bin) do update set calls = r.calls + excluded.calls returning 1
+  ), ${fiveMinuteLevel()}, ${siteLevel('hour', HOUR)}, ${siteLevel('day', DAY)}`;
 }
 
-/** Counts and packed answer-time histogram of one level, per bucket and site (and queue). */
-function levelCte({ cte, table, column, bucket, perQueue }: Level): SQL {
-  const keys = sql.raw(perQueue ? 'b, site_id, queue' : 'b, site_id');
-  const columns = sql.raw(`${column}, site_id${perQueue ? ', queue' : ''}`);
-  return sql`${sql.raw(cte)} as (
-    insert into ${sql.raw(table)} as r (${columns}, ${COLUMNS}, answer_bins, answer_bin_calls)
+/** Five-minute counts per site with the answer-time histogram packed into the row (see the schema). */
+function fiveMinuteLevel(): SQL {
+  return sql`rollup_5min as (
+    insert into call_5min_rollups as r (bucket, site_id, ${COLUMNS}, answer_bins, answer_bin_calls)
     select counted.*, coalesce(packed.bins, '{}'), coalesce(packed.calls, '{}')
-    from (select ${bucket} as b, site_id${sql.raw(perQueue ? ', queue' : '')}, ${MEASURES}
-          from rollup_calls group by ${keys}) counted
+    from (select ${FIVE_MINUTES} as bucket, site_id, ${MEASURES} from rollup_calls group by 1, 2) counted
     left join (
-      select ${keys}, array_agg(bin order by bin) as bins, array_agg(calls order by bin) as calls
-      from (select ${bucket} as b, site_id${sql.raw(perQueue ? ', queue' : '')}, ${BIN} as bin, count(*)::int as calls
-            from rollup_calls where kind = 'answered' group by ${keys}, bin) per_bin
-      group by ${keys}
-    ) packed using (${keys})
-    order by ${keys}
-    on conflict (${columns}) do update set ${ADD}, ${MERGE_PACKED} returning 1
+      select bucket, site_id, array_agg(bin order by bin) as bins, array_agg(calls order by bin) as calls
+      from (select ${FIVE_MINUTES} as bucket, site_id, ${BIN} as bin, count(*)::int as calls
+            from rollup_calls where kind = 'answered' group by 1, 2, 3) per_bin
+      group by 1, 2
+    ) packed using (bucket, site_id)
+    order by 1, 2
+    on conflict (bucket, site_id) do update set ${ADD}, ${MERGE_PACKED} returning 1
+  )`;
+}
+
+/** The counts and answer bins of one per-site level (`call_<level>_rollups`, `call_<level>_answer_bins`). */
+function siteLevel(level: 'hour' | 'day', bucket: SQL): SQL {
+  const name = sql.raw(level);
+  return sql`rollup_${name} as (
+    insert into ${sql.raw(`call_${level}_rollups`)} as r (site_id, ${name}, ${COLUMNS})
+    select site_id, ${bucket}, ${MEASURES} from rollup_calls group by 1, 2 order by 1, 2
+    on conflict (site_id, ${name}) do update set ${ADD} returning 1
+  ), rollup_${name}_bins as (
+    insert into ${sql.raw(`call_${level}_answer_bins`)} as r (site_id, ${name}, bin, calls)
+    select site_id, ${bucket}, ${BIN}, count(*)::int from rollup_calls where kind = 'answered'
+    group by 1, 2, 3 order by 1, 2, 3
+    on conflict (site_id, ${name}, bin) do update set calls = r.calls + excluded.calls returning 1
   )`;
 }

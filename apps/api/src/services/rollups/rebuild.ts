@@ -7,9 +7,12 @@ import { queueRollupCtes } from './queue-rollups-sql.ts';
 
 export const ROLLUP_TABLES = [
   'call_minute_rollups',
+  'call_minute_answer_bins',
   'call_5min_rollups',
   'call_hour_rollups',
+  'call_hour_answer_bins',
   'call_day_rollups',
+  'call_day_answer_bins',
   'queue_minute_rollups',
   'queue_5min_rollups',
   'queue_hour_rollups',
