@@ -4,7 +4,6 @@ import {
   type CallCounts,
   countsFromEvents,
   emptyCounts,
-  emptyHistogram,
   localDateString,
   mergeCounts,
 } from '@switchboard/metrics';
@@ -13,6 +12,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestCallEvents } from '../src/services/ingest/call-events.ts';
 import { ingestQueueSnapshots } from '../src/services/ingest/queue-snapshots.ts';
+import { type CountsRow, groupBy, toCounts } from '../src/services/queries/call-counts.ts';
 import { ROLLUP_TABLES, rebuildRollups } from '../src/services/rollups/rebuild.ts';
 import { addSite } from '../src/services/sites.ts';
 
@@ -57,63 +57,39 @@ function eventsOf(calls: Call[], run: number): CallEvent[] {
   });
 }
 
+const minuteKey = (r: { site_id: unknown; queue: unknown; minute: unknown }) =>
+  `${r.site_id}|${r.queue}|${new Date(r.minute as string).toISOString()}`;
+
+/** Minute rollups as CallCounts by site|queue|minute, with their answer bins. */
 async function minuteRollups(database: TestDatabase): Promise<Map<string, CallCounts>> {
-  const rows = await database.rows<
-    Record<string, unknown>
-  >(sql`select site_id, queue, minute, offered, answered,
-    answered_within_60s, abandoned, abandoned_after_30s, answer_ms_sum from call_minute_rollups`);
+  const rows = await database.rows<CountsRow & { site_id: string; queue: string; minute: string }>(
+    sql`select site_id, queue, minute, offered, answered, answered_within_60s, abandoned, abandoned_after_30s,
+      answer_ms_sum from call_minute_rollups`,
+  );
   const bins = await database.rows<{
     site_id: string;
     queue: string;
-    minute: Date | string;
+    minute: string;
     bin: number;
     calls: number;
   }>(sql`select site_id, queue, minute, bin, calls from call_minute_answer_bins`);
-  const key = (r: { site_id: unknown; queue: unknown; minute: unknown }) =>
-    `${r.site_id}|${r.queue}|${new Date(r.minute as string).toISOString()}`;
-  const out = new Map<string, CallCounts>();
-  for (const r of rows) {
-    out.set(key(r as never), {
-      offered: Number(r.offered),
-      answered: Number(r.answered),
-      answeredWithin60s: Number(r.answered_within_60s),
-      abandoned: Number(r.abandoned),
-      abandonedAfter30s: Number(r.abandoned_after_30s),
-      answerMsSum: Number(r.answer_ms_sum),
-      answerHist: emptyHistogram(),
-    });
-  }
-  for (const b of bins) {
-    const counts = out.get(key(b));
-    if (!counts) throw new Error(`bin without rollup row: ${key(b)}`);
-    counts.answerHist[b.bin] = Number(b.calls);
-  }
-  return out;
+  const binsOf = groupBy(bins, minuteKey);
+  const keys = new Set(rows.map(minuteKey));
+  for (const key of binsOf.keys()) if (!keys.has(key)) throw new Error(`bin without rollup row: ${key}`);
+  return new Map(rows.map((r) => [minuteKey(r), toCounts(r, binsOf.get(minuteKey(r)))]));
 }
 
+/** Five-minute rollups as CallCounts by site|bucket, their packed histograms unpacked (and checked sorted). */
 async function fiveMinuteRollups(database: TestDatabase): Promise<Map<string, CallCounts>> {
-  const rows = await database.rows<Record<string, unknown>>(sql`select site_id, bucket, offered, answered,
-    answered_within_60s, abandoned, abandoned_after_30s, answer_ms_sum, answer_bins, answer_bin_calls
-    from call_5min_rollups`);
+  const rows = await database.rows<
+    CountsRow & { site_id: string; bucket: string; answer_bins: number[]; answer_bin_calls: number[] }
+  >(sql`select site_id, bucket, offered, answered, answered_within_60s, abandoned, abandoned_after_30s,
+    answer_ms_sum, answer_bins, answer_bin_calls from call_5min_rollups`);
   return new Map(
     rows.map((r) => {
-      const answerHist = emptyHistogram();
-      const bins = r.answer_bins as number[];
-      const calls = r.answer_bin_calls as number[];
-      expect(bins).toEqual([...bins].sort((a, b) => a - b));
-      bins.forEach((bin, i) => {
-        answerHist[bin] = Number(calls[i]);
-      });
-      const counts: CallCounts = {
-        offered: Number(r.offered),
-        answered: Number(r.answered),
-        answeredWithin60s: Number(r.answered_within_60s),
-        abandoned: Number(r.abandoned),
-        abandonedAfter30s: Number(r.abandoned_after_30s),
-        answerMsSum: Number(r.answer_ms_sum),
-        answerHist,
-      };
-      return [`${r.site_id}|${new Date(r.bucket as string).toISOString()}`, counts];
+      expect(r.answer_bins).toEqual([...r.answer_bins].sort((a, b) => a - b));
+      const bins = r.answer_bins.map((bin, i) => ({ bin, calls: Number(r.answer_bin_calls[i]) }));
+      return [`${r.site_id}|${new Date(r.bucket).toISOString()}`, toCounts(r, bins)];
     }),
   );
 }

@@ -110,37 +110,31 @@ async function readCalls(
   level: Level,
   where: SQL,
 ): Promise<{ callsAt: Map<number, CountsRow>; binsAt: Map<number, Bins | string> }> {
-  if (level.bins === null) {
-    // One text per bucket: each row's histogram as "bins;calls", rows joined by spaces (see addPackedBins).
-    const rows = await rowsOf<CountsRow & { t: number; packed: string | null }>(
-      db,
-      sql`select ${epochMs('b')} as t, per_bucket.* from (
-            select ${level.bucket} as b, ${sql.raw(SUM_COUNTS)},
-              string_agg(array_to_string(answer_bins, ',') || ';' || array_to_string(answer_bin_calls, ','), ' ') as packed
-            from ${sql.raw(level.calls)} where ${where} group by 1
-          ) per_bucket`,
-    );
-    return {
-      callsAt: new Map(rows.map((row) => [Number(row.t), row])),
-      binsAt: new Map(rows.map((row) => [Number(row.t), row.packed ?? ''])),
-    };
-  }
+  // Packed histograms come as one text per bucket: each row's "bins;calls", joined by spaces (see addPackedBins).
+  const packed =
+    level.bins === null
+      ? sql`, string_agg(array_to_string(answer_bins, ',') || ';' || array_to_string(answer_bin_calls, ','), ' ') as packed`
+      : sql``;
   const [calls, bins] = await Promise.all([
-    rowsOf<CountsRow & { t: number }>(
+    rowsOf<CountsRow & { t: number; packed?: string | null }>(
       db,
       sql`select ${epochMs('b')} as t, per_bucket.* from (
-            select ${level.bucket} as b, ${sql.raw(SUM_COUNTS)} from ${sql.raw(level.calls)} where ${where} group by 1
+            select ${level.bucket} as b, ${sql.raw(SUM_COUNTS)}${packed} from ${sql.raw(level.calls)} where ${where} group by 1
           ) per_bucket`,
     ),
-    rowsOf<{ t: number; bin: number; calls: number }>(
-      db,
-      sql`select ${epochMs('b')} as t, bin, calls from (
+    level.bins === null
+      ? undefined
+      : rowsOf<{ t: number; bin: number; calls: number }>(
+          db,
+          sql`select ${epochMs('b')} as t, bin, calls from (
             select ${level.bucket} as b, bin, sum(calls)::int as calls from ${sql.raw(level.bins)} where ${where} group by 1, 2
           ) per_bin`,
-    ),
+        ),
   ]);
   return {
     callsAt: new Map(calls.map((row) => [Number(row.t), row])),
-    binsAt: groupBy(bins, (row) => Number(row.t)),
+    binsAt: bins
+      ? groupBy(bins, (row) => Number(row.t))
+      : new Map(calls.map((row) => [Number(row.t), row.packed ?? ''])),
   };
 }
