@@ -15,7 +15,9 @@ export interface SeriesCacheOptions {
 
 type Bucket = { point: SeriesPoint; end: number; storedAt: number };
 type Series = { siteIds: ReadonlySet<string> | null; buckets: Map<number, Bucket> };
-type Invalidation = { seq: number; change: LiveChange };
+/** What a change touched: its sites (empty = all) and its span [from, to] in epoch ms, parsed once. */
+type Touched = { siteIds: readonly string[]; from: number; to: number };
+type Invalidation = { seq: number; touched: Touched };
 
 /**
  * Series points per bucket, kept between requests and dropped when a change names their sites and time.
@@ -83,13 +85,13 @@ export class SeriesCache {
     } finally {
       this.#inFlight.splice(this.#inFlight.indexOf(startSeq), 1);
     }
-    const later = this.#recent.filter((inv) => inv.seq > startSeq && touchesSeries(inv.change, series));
+    const later = this.#recent.filter((inv) => inv.seq > startSeq && touchesSeries(inv.touched, series));
     const storedAt = this.#now();
     fetched.forEach((point, i) => {
       const start = starts[first + i] as number;
       const end = ends[first + i] as number;
       held[first + i] = point;
-      if (later.some((inv) => touchesBucket(inv.change, start, end))) series.buckets.delete(start);
+      if (later.some((inv) => touchesBucket(inv.touched, start, end))) series.buckets.delete(start);
       else series.buckets.set(start, { point, end, storedAt });
     });
     if (series.buckets.size > this.#maxBuckets) series.buckets.clear();
@@ -100,12 +102,13 @@ export class SeriesCache {
   /** Forgets every bucket that `change` may have altered. Status changes alter no series. */
   invalidate(change: LiveChange): void {
     if (!change.streams.some((stream) => stream === 'calls' || stream === 'queue')) return;
+    const touched = { siteIds: change.siteIds, from: Date.parse(change.from), to: Date.parse(change.to) };
     this.#seq += 1;
-    if (this.#inFlight.length > 0) this.#recent.push({ seq: this.#seq, change });
+    if (this.#inFlight.length > 0) this.#recent.push({ seq: this.#seq, touched });
     for (const series of this.#series.values()) {
-      if (!touchesSeries(change, series)) continue;
+      if (!touchesSeries(touched, series)) continue;
       for (const [start, bucket] of series.buckets) {
-        if (touchesBucket(change, start, bucket.end)) series.buckets.delete(start);
+        if (touchesBucket(touched, start, bucket.end)) series.buckets.delete(start);
       }
     }
   }
@@ -134,12 +137,12 @@ export class SeriesCache {
 }
 
 /** Whether a change names a site of the series (a change or a series of no sites means all of them). */
-function touchesSeries(change: LiveChange, series: Series): boolean {
-  if (change.siteIds.length === 0 || series.siteIds === null) return true;
-  return change.siteIds.some((id) => series.siteIds?.has(id));
+function touchesSeries(touched: Touched, series: Series): boolean {
+  if (touched.siteIds.length === 0 || series.siteIds === null) return true;
+  return touched.siteIds.some((id) => series.siteIds?.has(id));
 }
 
 /** Whether the change's span [from, to] meets the bucket [start, end). */
-function touchesBucket(change: LiveChange, start: number, end: number): boolean {
-  return start <= Date.parse(change.to) && end > Date.parse(change.from);
+function touchesBucket(touched: Touched, start: number, end: number): boolean {
+  return start <= touched.to && end > touched.from;
 }
