@@ -6,6 +6,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { rejectionReason } from './errors.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
 import { createMetrics } from './metrics.ts';
+import { batchRefusal, contentTypeRefusal, procedureLabel, proceduresOf } from './request-guards.ts';
+import { createLookups } from './services/ingest/lookups.ts';
+import { createIngestService } from './services/ingest/service.ts';
 import { SeriesCache } from './services/queries/series-cache.ts';
 import { DEFAULT_SETTINGS, type QuerySettings } from './trpc/context.ts';
 import { appRouter } from './trpc/router.ts';
@@ -14,17 +17,24 @@ const errorBody = (code: string, httpStatus: number, message: string) => ({
   error: { message, code: -32600, data: { code, httpStatus } },
 });
 
+/** Every procedure's name: the only values the metrics' `path` label takes (besides `unknown`). */
+const PROCEDURES: ReadonlySet<string> = new Set(Object.keys(appRouter._def.procedures));
+
 /**
  * The HTTP shell: tRPC at /trpc, health, readiness and Prometheus metrics. The live hub is created from the
  * database unless given; whoever stops the server closes it (`live.close()`).
  */
 export function createApp(
   database: Pick<Database, 'db' | 'rows' | 'driver' | 'pg'>,
-  settings: QuerySettings = DEFAULT_SETTINGS,
+  settings: Partial<QuerySettings> = {},
   live: LiveHub = createLiveHub(database),
 ) {
+  const config: QuerySettings = { ...DEFAULT_SETTINGS, ...settings };
   const metrics = createMetrics();
-  const seriesCache = new SeriesCache();
+  const seriesCache = new SeriesCache({ maxBytes: config.seriesCacheMb * 1024 * 1024 });
+  const lookups = createLookups();
+  const subscriptions = { open: 0 };
+  const ingest = createIngestService({ db: database.db, metrics, seriesCache, live, lookups });
   live.subscribe((change) => seriesCache.invalidate(change));
   const app = new Hono();
 
@@ -38,12 +48,29 @@ export function createApp(
     c.text(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }),
   );
 
+  app.use('/trpc/*', async (c, next) => {
+    const procedures = proceduresOf(c.req.path);
+    const label = procedures.length === 1 ? procedureLabel(PROCEDURES, procedures[0]) : 'unknown';
+    const unsupported = contentTypeRefusal(c.req.method, c.req.header('content-type'));
+    if (unsupported) {
+      metrics.rejected.inc({ path: label, reason: 'content_type' });
+      return c.json(errorBody('UNSUPPORTED_MEDIA_TYPE', 415, unsupported), 415);
+    }
+    const batched = procedures.length > 1 || c.req.query('batch') !== undefined;
+    const refused = batchRefusal(procedures, batched);
+    if (refused) {
+      metrics.rejected.inc({ path: label, reason: 'batch' });
+      return c.json(errorBody('BAD_REQUEST', 400, refused), 400);
+    }
+    return next();
+  });
   app.use(
     '/trpc/*',
     bodyLimit({
       maxSize: LIMITS.maxBodyBytes,
       onError: (c) => {
-        metrics.rejected.inc({ path: c.req.path.replace('/trpc/', ''), reason: 'too_large' });
+        const procedures = proceduresOf(c.req.path);
+        metrics.rejected.inc({ path: procedureLabel(PROCEDURES, procedures[0]), reason: 'too_large' });
         const message = `request body is larger than ${LIMITS.maxBodyBytes} bytes; send at most ${LIMITS.maxBatch} items a batch`;
         return c.json(errorBody('PAYLOAD_TOO_LARGE', 413, message), 413);
       },
@@ -57,17 +84,22 @@ export function createApp(
       createContext: () => ({
         db: database.db,
         metrics,
-        settings,
+        settings: config,
         live,
         seriesCache,
+        ingest,
+        lookups,
+        subscriptions,
         authorization: c.req.header('authorization') ?? null,
       }),
+      // Internal errors are logged, with their reference, by the error formatter (trpc/init.ts).
       onError: ({ error, path }) => {
-        metrics.rejected.inc({ path: path ?? 'unknown', reason: rejectionReason(error.code) });
-        if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[api] ${path}:`, error.cause ?? error);
+        metrics.rejected.inc({ path: procedureLabel(PROCEDURES, path), reason: rejectionReason(error.code) });
       },
     }),
   );
-  app.notFound((c) => c.json(errorBody('NOT_FOUND', 404, `no route ${c.req.method} ${c.req.path}`), 404));
-  return { app, metrics, live, seriesCache };
+  app.notFound((c) =>
+    c.json(errorBody('NOT_FOUND', 404, `no route ${c.req.method} ${c.req.path.slice(0, 100)}`), 404),
+  );
+  return { app, metrics, live, seriesCache, lookups };
 }

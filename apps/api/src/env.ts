@@ -1,3 +1,4 @@
+import { READ_LIMITS } from '@switchboard/contracts';
 import { z } from 'zod';
 
 /** The API's configuration, read and validated here and nowhere else. */
@@ -15,6 +16,10 @@ const schema = z.object({
   STALE_AFTER_S: z.coerce.number().int().min(10).max(86_400).default(120),
   /** An up/degraded heartbeat holds this long; after it the system's status is unknown. */
   HEARTBEAT_TIMEOUT_S: z.coerce.number().int().min(5).max(86_400).default(90),
+  /** Memory budget of the series cache, in MB (least recently used series go first). */
+  SERIES_CACHE_MB: z.coerce.number().int().min(1).max(4_096).default(64),
+  /** Most live subscriptions (SSE) one instance serves; the next is refused with a clear error. */
+  MAX_SUBSCRIBERS: z.coerce.number().int().min(1).max(100_000).default(READ_LIMITS.maxSubscribers),
   /** Who runs a CLI command, for the audit log. */
   USER: z.string().default('unknown'),
 });

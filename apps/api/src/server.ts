@@ -12,6 +12,8 @@ export async function startApi(env = readEnv()) {
   const { app, live } = createApp(database, {
     staleAfterS: env.STALE_AFTER_S,
     heartbeatTimeoutS: env.HEARTBEAT_TIMEOUT_S,
+    seriesCacheMb: env.SERIES_CACHE_MB,
+    maxSubscribers: env.MAX_SUBSCRIBERS,
   });
   // On PostgreSQL, listen for other instances' changes before answering anyone.
   await live.ready();

@@ -14,6 +14,27 @@ export const idField = (what: string, max: number = LIMITS.idLength) =>
       `${what} may contain only letters, digits and . _ : - (starting with a letter or digit)`,
     );
 
+/** A lone UTF-16 surrogate: not Unicode, and PostgreSQL refuses it (which once made a poison batch). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** C0 and C1 control characters other than tab, line feed and carriage return. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/**
+ * Free text (a status detail, a name): at most `max` characters of valid Unicode, without control
+ * characters other than tab and line breaks. Every text field that is stored goes through here.
+ */
+export const textField = (what: string, max: number) =>
+  z
+    .string({ error: `${what} must be a string` })
+    .max(max, `${what} must be at most ${max} characters`)
+    .refine((text) => !LONE_SURROGATE.test(text), `${what} must be valid Unicode (no lone surrogates)`)
+    .refine((text) => !CONTROL.test(text), `${what} must not contain control characters`);
+
+/** A name typed by a person: non-empty text of at most LIMITS.nameLength characters. */
+export const nameField = (what: string) =>
+  textField(what, LIMITS.nameLength).refine((text) => text.trim().length > 0, `${what} must not be empty`);
+
 const earliestMs = Date.parse(LIMITS.earliestAt);
 
 /**

@@ -15,4 +15,18 @@ export const LIMITS = {
   idLength: 64,
   callIdLength: 128,
   detailLength: 1_000,
+  /** Display names and labels typed by a person (site and system names, regions, kinds, feeds). */
+  nameLength: 200,
+} as const;
+
+/** Bounds of the read side: what one request or one instance may ask of the API. */
+export const READ_LIMITS = {
+  /** Longest range one query may cover, absolute or relative ("last"). */
+  maxRangeDays: 400,
+  /** Most points one series may have. */
+  maxPoints: 5_000,
+  /** Most procedure calls in one batched tRPC GET (each capped as above). */
+  maxBatchedCalls: 10,
+  /** Most live subscribers on one API instance. */
+  maxSubscribers: 1_000,
 } as const;

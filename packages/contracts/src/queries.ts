@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idField } from './fields.ts';
+import { idField, textField } from './fields.ts';
+import { READ_LIMITS } from './limits.ts';
 
 /** Chart intervals, smallest first. */
 export const SERIES_INTERVALS = ['1m', '5m', '15m', '1h', '1d'] as const;
@@ -12,8 +13,9 @@ export const relativeRangeField = z
 
 const queryInstant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 timestamp with an offset' });
 
-/** Longest range one query may cover. */
-export const MAX_RANGE_DAYS = 400;
+/** Longest range one query may cover (absolute or relative). */
+export const MAX_RANGE_DAYS = READ_LIMITS.maxRangeDays;
+const RELATIVE_UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 const rangeShape = {
   from: queryInstant.optional(),
@@ -29,6 +31,15 @@ function checkRange(range: RangeLike, ctx: z.RefinementCtx) {
         code: 'custom',
         path: ['last'],
         message: 'give either "last" or "from" and "to", not both',
+      });
+    }
+    const unit = range.last.slice(-1) as keyof typeof RELATIVE_UNIT_MS;
+    const span = Number.parseInt(range.last, 10) * (RELATIVE_UNIT_MS[unit] ?? Number.POSITIVE_INFINITY);
+    if (!(span <= MAX_RANGE_DAYS * 86_400_000)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['last'],
+        message: `the range may be at most ${MAX_RANGE_DAYS} days`,
       });
     }
     return;
@@ -63,7 +74,7 @@ export const seriesInput = z
     siteIds: z.array(idField('siteId')).max(200).default([]),
     interval: z.enum(SERIES_INTERVALS, { error: `must be one of ${SERIES_INTERVALS.join(', ')}` }).optional(),
     /** The most points the chart can show; picks the interval when none is given. */
-    maxPoints: z.number().int().min(2).max(5_000).optional(),
+    maxPoints: z.number().int().min(2).max(READ_LIMITS.maxPoints).optional(),
   })
   .superRefine(checkRange);
 export type SeriesInput = z.input<typeof seriesInput>;
@@ -180,6 +191,6 @@ export const liveInput = z
   .strictObject({
     siteIds: z.array(idField('siteId')).max(200).optional(),
     /** Sent back by the client on reconnect (tRPC tracked events); missed changes are coalesced into one. */
-    lastEventId: z.string().max(100).nullish(),
+    lastEventId: textField('lastEventId', 100).nullish(),
   })
   .optional();

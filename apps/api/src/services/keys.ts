@@ -3,7 +3,7 @@ import { apiKeys, type Db, sites } from '@switchboard/db';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { DomainError } from '../errors.ts';
 import { audit } from './audit.ts';
-import { TtlCache } from './ttl-cache.ts';
+import { createLookups, type IngestLookups } from './ingest/lookups.ts';
 
 /** Scope meaning "every site" (a national feed such as a probe of a national system). */
 export const ALL_SITES = '*';
@@ -51,7 +51,6 @@ export async function revokeKey(db: Db, input: { id: string; actor: string }): P
       .where(and(eq(apiKeys.id, input.id), isNull(apiKeys.revokedAt)))
       .returning({ id: apiKeys.id });
     if (revoked.length === 0) throw new DomainError('not_found', `no active key with id ${input.id}`);
-    keyCache.clear();
     await audit(tx, { actor: input.actor, action: 'key.revoke', subject: input.id });
   });
 }
@@ -70,20 +69,21 @@ export async function listKeys(db: Db) {
 }
 
 /**
- * Recently seen valid keys, by hash. A revoked key stops working within this time on every instance;
- * unknown keys are never cached, so a new key works at once.
+ * The key behind an `Authorization: Bearer …` header, or an `unauthorized` error. Valid keys are remembered
+ * in `cache` (passed in by the app; see lookups.ts) for KEY_CACHE_MS, so a revoked key stops working within
+ * that time on every instance, and a new key works at once.
  */
-export const KEY_CACHE_MS = 5_000;
-const keyCache = new TtlCache<FeedKey>(KEY_CACHE_MS);
-
-/** The key behind an `Authorization: Bearer …` header, or an `unauthorized` error. */
-export async function authenticate(db: Db, authorization: string | null | undefined): Promise<FeedKey> {
+export async function authenticate(
+  db: Db,
+  authorization: string | null | undefined,
+  cache: IngestLookups['keys'] = createLookups().keys,
+): Promise<FeedKey> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (!match?.[1]) {
     throw new DomainError('unauthorized', 'missing API key: send the header "Authorization: Bearer <key>"');
   }
   const secretHash = hash(match[1]);
-  const cached = keyCache.get(secretHash);
+  const cached = cache.get(secretHash);
   if (cached) return cached;
   const [row] = await db
     .select({ id: apiKeys.id, feed: apiKeys.feed, siteIds: apiKeys.siteIds })
@@ -91,7 +91,7 @@ export async function authenticate(db: Db, authorization: string | null | undefi
     .where(and(eq(apiKeys.secretHash, secretHash), isNull(apiKeys.revokedAt)))
     .limit(1);
   if (!row) throw new DomainError('unauthorized', 'API key not recognised or revoked');
-  keyCache.set(secretHash, row);
+  cache.set(secretHash, row);
   return row;
 }
 

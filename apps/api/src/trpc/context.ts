@@ -1,6 +1,9 @@
+import { READ_LIMITS } from '@switchboard/contracts';
 import type { Db } from '@switchboard/db';
 import type { LiveHub } from '../live/hub.ts';
 import type { Metrics } from '../metrics.ts';
+import type { IngestLookups } from '../services/ingest/lookups.ts';
+import type { IngestService } from '../services/ingest/service.ts';
 import type { SeriesCache } from '../services/queries/series-cache.ts';
 
 /** What every procedure sees: the database, this instance's metrics and the caller's headers. */
@@ -13,11 +16,27 @@ export interface Context {
   live: LiveHub;
   /** This instance's series points, emptied by every change ingestion makes (see series-cache.ts). */
   seriesCache: SeriesCache;
+  /** Ingestion with its metrics, cache invalidation and live publishing (services/ingest/service.ts). */
+  ingest: IngestService;
+  /** This instance's remembered keys, sites and systems (services/ingest/lookups.ts). */
+  lookups: IngestLookups;
+  /** Live subscriptions open on this instance (capped at `settings.maxSubscribers`). */
+  subscriptions: { open: number };
 }
 
-/** Query thresholds (from env.ts): when a feed counts as stale, how long a heartbeat holds. */
+/**
+ * Query settings (from env.ts): when a feed counts as stale, how long a heartbeat holds, the series cache's
+ * memory budget and the most live subscribers this instance serves.
+ */
 export interface QuerySettings {
   staleAfterS: number;
   heartbeatTimeoutS: number;
+  seriesCacheMb: number;
+  maxSubscribers: number;
 }
-export const DEFAULT_SETTINGS: QuerySettings = { staleAfterS: 120, heartbeatTimeoutS: 90 };
+export const DEFAULT_SETTINGS: QuerySettings = {
+  staleAfterS: 120,
+  heartbeatTimeoutS: 90,
+  seriesCacheMb: 64,
+  maxSubscribers: READ_LIMITS.maxSubscribers,
+};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { batchOf, idField, instantField } from '../fields.ts';
+import { batchOf, idField, instantField, textField } from '../fields.ts';
 import { LIMITS } from '../limits.ts';
 
 /** What a feed may report. `unknown` is never sent: it is what the API infers when reports stop. */
@@ -17,11 +17,7 @@ export const systemStatusSchema = z.strictObject({
   at: instantField,
   status: z.enum(REPORTED_STATUSES, { error: `must be one of ${REPORTED_STATUSES.join(', ')}` }),
   source: z.enum(STATUS_SOURCES, { error: `must be one of ${STATUS_SOURCES.join(', ')}` }),
-  detail: z
-    .string({ error: 'must be a string' })
-    .max(LIMITS.detailLength, `must be at most ${LIMITS.detailLength} characters`)
-    .refine((text) => !text.includes('\u0000'), 'must not contain NUL characters')
-    .optional(),
+  detail: textField('detail', LIMITS.detailLength).optional(),
 });
 export type SystemStatusReport = z.infer<typeof systemStatusSchema>;
 

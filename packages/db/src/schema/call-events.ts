@@ -18,6 +18,8 @@ export const callEvents = pgTable(
     waitMs: integer('wait_ms'),
     queue: text('queue').notNull().default(DEFAULT_QUEUE),
     agentId: text('agent_id'),
+    /** The feed key that wrote the row (not part of its identity: the same report from another key is a duplicate). */
+    keyId: text('key_id'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

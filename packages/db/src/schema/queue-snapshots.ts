@@ -15,6 +15,8 @@ export const queueSnapshots = pgTable(
     agentsAvailable: integer('agents_available').notNull(),
     agentsOnCall: integer('agents_on_call').notNull(),
     agentsWrapUp: integer('agents_wrap_up').notNull(),
+    /** The feed key that wrote the row (not part of its identity: the same report from another key is a duplicate). */
+    keyId: text('key_id'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

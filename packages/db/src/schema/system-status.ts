@@ -16,6 +16,8 @@ export const systemStatus = pgTable(
     status: systemStatusValue('status').notNull(),
     source: statusSource('source').notNull(),
     detail: text('detail'),
+    /** The feed key that wrote the row (not part of its identity: the same report from another key is a duplicate). */
+    keyId: text('key_id'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,7 +1,8 @@
-import { type Db, sites, systems } from '@switchboard/db';
-import { inArray } from 'drizzle-orm';
+import { type Db, siteSystems, sites, systems } from '@switchboard/db';
+import { and, inArray } from 'drizzle-orm';
 import { DomainError } from '../../errors.ts';
 import { type FeedKey, keyCoversSite } from '../keys.ts';
+import { type IngestLookups, remember } from './lookups.ts';
 
 /**
  * Refuses the batch unless the key may write to every site it names (403), and every site it names
@@ -12,6 +13,7 @@ export async function checkSites(
   key: FeedKey,
   field: string,
   items: readonly { siteId?: string | undefined }[],
+  lookups: IngestLookups,
 ): Promise<void> {
   items.forEach((item, index) => {
     if (keyCoversSite(key, item.siteId)) return;
@@ -21,12 +23,15 @@ export async function checkSites(
         : `this key may not write to site "${item.siteId}"`;
     throw new DomainError('forbidden', `${field}[${index}].siteId: ${message}`);
   });
-  const ids = distinct(items.map((item) => item.siteId));
-  if (ids.length === 0) return;
-  const found = new Set(
-    (await db.select({ id: sites.id }).from(sites).where(inArray(sites.id, ids))).map((r) => r.id),
-  );
-  const index = items.findIndex((item) => item.siteId !== undefined && !found.has(item.siteId));
+  const missing = distinct(items.map((item) => item.siteId)).filter((id) => !lookups.sites.has(id));
+  if (missing.length > 0) {
+    const rows = await db.select({ id: sites.id }).from(sites).where(inArray(sites.id, missing));
+    remember(
+      lookups.sites,
+      rows.map((row) => row.id),
+    );
+  }
+  const index = items.findIndex((item) => item.siteId !== undefined && !lookups.sites.has(item.siteId));
   if (index >= 0) {
     throw new DomainError(
       'unknown_reference',
@@ -35,42 +40,55 @@ export async function checkSites(
   }
 }
 
-/** Refuses the batch (422) if it names a system that is not registered. */
+/**
+ * Refuses the batch (422) if it names a system that is not registered, or a system at a site where it is
+ * not registered (a national report, without a site, needs only the system).
+ */
 export async function checkSystems(
   db: Db,
   field: string,
-  items: readonly { systemId: string }[],
+  items: readonly { systemId: string; siteId?: string | undefined }[],
+  lookups: IngestLookups,
 ): Promise<void> {
-  const found = await known(db, 'systems', distinct(items.map((item) => item.systemId)));
-  const index = items.findIndex((item) => !found.has(item.systemId));
-  if (index >= 0) {
-    throw new DomainError(
-      'unknown_reference',
-      `${field}[${index}].systemId: unknown system "${items[index]?.systemId}"`,
+  const missing = distinct(items.map((item) => item.systemId)).filter((id) => !lookups.systems.has(id));
+  if (missing.length > 0) {
+    const rows = await db.select({ id: systems.id }).from(systems).where(inArray(systems.id, missing));
+    remember(
+      lookups.systems,
+      rows.map((row) => row.id),
     );
   }
-}
-
-/**
- * Sites and systems are only ever added, so ids once seen are remembered (per database); an id not yet
- * remembered is looked up, so a site registered while the API runs is accepted at once.
- */
-const seen = new WeakMap<Db, { sites: Set<string>; systems: Set<string> }>();
-
-async function known(db: Db, table: 'sites' | 'systems', ids: string[]): Promise<Set<string>> {
-  let cache = seen.get(db);
-  if (!cache) {
-    cache = { sites: new Set(), systems: new Set() };
-    seen.set(db, cache);
+  const unknown = items.findIndex((item) => !lookups.systems.has(item.systemId));
+  if (unknown >= 0) {
+    throw new DomainError(
+      'unknown_reference',
+      `${field}[${unknown}].systemId: unknown system "${items[unknown]?.systemId}"`,
+    );
   }
-  const set = cache[table];
-  const missing = ids.filter((id) => !set.has(id));
-  if (missing.length > 0) {
-    const source = table === 'sites' ? sites : systems;
-    const rows = await db.select({ id: source.id }).from(source).where(inArray(source.id, missing));
-    for (const row of rows) set.add(row.id);
+  const pair = (item: { systemId: string; siteId?: string | undefined }) => `${item.systemId}|${item.siteId}`;
+  const atSites = items.filter((item) => item.siteId !== undefined && !lookups.systemSites.has(pair(item)));
+  if (atSites.length > 0) {
+    const rows = await db
+      .select({ systemId: siteSystems.systemId, siteId: siteSystems.siteId })
+      .from(siteSystems)
+      .where(
+        and(
+          inArray(siteSystems.systemId, distinct(atSites.map((item) => item.systemId))),
+          inArray(siteSystems.siteId, distinct(atSites.map((item) => item.siteId))),
+        ),
+      );
+    remember(lookups.systemSites, rows.map(pair));
   }
-  return set;
+  const unregistered = items.findIndex(
+    (item) => item.siteId !== undefined && !lookups.systemSites.has(pair(item)),
+  );
+  if (unregistered >= 0) {
+    const item = items[unregistered];
+    throw new DomainError(
+      'unknown_reference',
+      `${field}[${unregistered}].systemId: system "${item?.systemId}" is not registered at site "${item?.siteId}"`,
+    );
+  }
 }
 
 function distinct(values: readonly (string | undefined)[]): string[] {

@@ -6,6 +6,11 @@ export type FetchPoints = (starts: number[]) => Promise<SeriesPoint[]>;
 export interface SeriesCacheOptions {
   /** Most (sites, interval) series kept; the least recently used goes first. */
   maxSeries?: number;
+  /**
+   * Memory budget in bytes (estimated: BUCKET_BYTES a bucket plus each series' key): past it the least
+   * recently used series go first.
+   */
+  maxBytes?: number;
   /** Most buckets kept for one series; past it the series starts again. */
   maxBuckets?: number;
   /** A bucket is fetched again after this long even if no change named it (a safety net, not the rule). */
@@ -14,7 +19,15 @@ export interface SeriesCacheOptions {
 }
 
 type Bucket = { point: SeriesPoint; end: number; storedAt: number };
-type Series = { siteIds: ReadonlySet<string> | null; buckets: Map<number, Bucket> };
+type Series = { key: string; siteIds: ReadonlySet<string> | null; buckets: Map<number, Bucket> };
+
+/**
+ * What one cached bucket costs in memory, estimated high: a SeriesPoint of 16 fields with its ISO start,
+ * the bucket record and its Map entry (measured ≈ 0.4 KB; see bench/memory.ts).
+ */
+export const BUCKET_BYTES = 640;
+/** What a series costs besides its buckets: its key (UTF-16) and its site set. */
+const seriesBytes = (series: Series) => 256 + series.key.length * 4 + series.buckets.size * BUCKET_BYTES;
 /** What a change touched: its sites (empty = all) and its span [from, to] in epoch ms, parsed once. */
 type Touched = { siteIds: readonly string[]; from: number; to: number };
 type Invalidation = { seq: number; touched: Touched };
@@ -33,6 +46,7 @@ type Invalidation = { seq: number; touched: Touched };
 export class SeriesCache {
   readonly #series = new Map<string, Series>();
   readonly #maxSeries: number;
+  readonly #maxBytes: number;
   readonly #maxBuckets: number;
   readonly #maxAgeMs: number;
   readonly #now: () => number;
@@ -46,6 +60,7 @@ export class SeriesCache {
 
   constructor(options: SeriesCacheOptions = {}) {
     this.#maxSeries = options.maxSeries ?? 100;
+    this.#maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     this.#maxBuckets = options.maxBuckets ?? 20_000;
     this.#maxAgeMs = options.maxAgeMs ?? 300_000;
     this.#now = options.now ?? Date.now;
@@ -95,6 +110,7 @@ export class SeriesCache {
       else series.buckets.set(start, { point, end, storedAt });
     });
     if (series.buckets.size > this.#maxBuckets) series.buckets.clear();
+    this.#keepWithinBudget(series);
     this.#trimRecent();
     return held as SeriesPoint[];
   }
@@ -117,11 +133,35 @@ export class SeriesCache {
     this.#series.clear();
   }
 
+  /** Estimated bytes held (what the budget counts). */
+  bytes(): number {
+    let total = 0;
+    for (const series of this.#series.values()) total += seriesBytes(series);
+    return total;
+  }
+
+  /** Series held now. */
+  get size(): number {
+    return this.#series.size;
+  }
+
+  /** Drops the least recently used series until the estimate fits the budget; `current` last of all. */
+  #keepWithinBudget(current: Series) {
+    let total = this.bytes();
+    for (const [key, series] of this.#series) {
+      if (total <= this.#maxBytes) return;
+      if (series === current) continue;
+      total -= seriesBytes(series);
+      this.#series.delete(key);
+    }
+    if (total > this.#maxBytes) current.buckets.clear();
+  }
+
   #seriesFor(siteIds: readonly string[], interval: SeriesInterval): Series {
     const key = `${interval}|${[...siteIds].sort().join(',')}`;
     let series = this.#series.get(key);
     if (series) this.#series.delete(key);
-    else series = { siteIds: siteIds.length === 0 ? null : new Set(siteIds), buckets: new Map() };
+    else series = { key, siteIds: siteIds.length === 0 ? null : new Set(siteIds), buckets: new Map() };
     this.#series.set(key, series);
     for (const oldest of this.#series.keys()) {
       if (this.#series.size <= this.#maxSeries) break;

@@ -1,14 +1,20 @@
-import type {
-  SeriesInput,
-  SeriesInterval,
-  SeriesPoint,
-  SeriesResult,
-  seriesInput,
+import {
+  READ_LIMITS,
+  type SeriesInput,
+  type SeriesInterval,
+  type SeriesPoint,
+  type SeriesResult,
+  type seriesInput,
 } from '@switchboard/contracts';
-import type { Db } from '@switchboard/db';
-import { rowsOf } from '@switchboard/db';
-import { bucketStarts, chooseInterval, computeMeasures, nextBucketStart } from '@switchboard/metrics';
-import { type SQL, sql } from 'drizzle-orm';
+import { type Db, rowsOf, sites } from '@switchboard/db';
+import {
+  bucketCount,
+  bucketStarts,
+  chooseInterval,
+  computeMeasures,
+  nextBucketStart,
+} from '@switchboard/metrics';
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { DomainError } from '../../errors.ts';
 import { type CountsRow, groupBy, SUM_COUNTS, toCounts, toWindowMeasures } from './call-counts.ts';
@@ -17,7 +23,7 @@ import { iso, resolveRange } from './range.ts';
 import type { SeriesCache } from './series-cache.ts';
 
 export const DEFAULT_MAX_POINTS = 300;
-const MAX_POINTS = 5_000;
+const MAX_POINTS = READ_LIMITS.maxPoints;
 
 type QueueRow = {
   t: number;
@@ -42,19 +48,34 @@ export async function getSeries(
   const range = resolveRange(input, now);
   const interval =
     input.interval ?? chooseInterval(range.from, range.to, input.maxPoints ?? DEFAULT_MAX_POINTS);
-  const starts = bucketStarts(range.from, range.to, interval);
-  if (starts.length > MAX_POINTS) {
+  // Counted before any bucket is built or read: a range that is too long costs nothing.
+  if (!(range.to - range.from <= READ_LIMITS.maxRangeDays * 86_400_000)) {
+    throw new DomainError('invalid', `to: the range may be at most ${READ_LIMITS.maxRangeDays} days`);
+  }
+  const count = bucketCount(range.from, range.to, interval);
+  if (count > MAX_POINTS) {
     throw new DomainError(
       'invalid',
-      `interval: ${interval} over this range gives ${starts.length} points; at most ${MAX_POINTS}`,
+      `interval: ${interval} over this range gives ${count} points; at most ${MAX_POINTS}`,
     );
   }
+  const starts = bucketStarts(range.from, range.to, interval);
   const ends = starts.map((start) => nextBucketStart(start, interval));
   const from = starts[0] ?? range.from;
   const to = ends[ends.length - 1] ?? range.to;
   const fetch = (some: number[]) => fetchPoints(db, siteIds, interval, some);
-  const points = cache ? await cache.points(siteIds, interval, starts, ends, fetch) : await fetch(starts);
+  // Only series of registered sites are kept: ids anyone can invent must not fill the cache.
+  const cacheable = cache && (await allSitesExist(db, siteIds));
+  const points = cacheable ? await cache.points(siteIds, interval, starts, ends, fetch) : await fetch(starts);
   return { interval, from: iso(from), to: iso(to), siteIds: [...siteIds], points };
+}
+
+/** Whether every id names a registered site (none: all sites, which exist by definition). */
+async function allSitesExist(db: Db, siteIds: readonly string[]): Promise<boolean> {
+  const ids = [...new Set(siteIds)];
+  if (ids.length === 0) return true;
+  const found = await db.select({ id: sites.id }).from(sites).where(inArray(sites.id, ids));
+  return found.length === ids.length;
 }
 
 /** The points of consecutive buckets `starts` of `interval`, read from the rollups. */

@@ -1,7 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 
-const STATS = sql.raw(`count(*)::int, sum(calls_waiting)::int, max(calls_waiting), max(longest_wait_ms),
-  sum(agents_available)::int`);
+/** Sums and counts are bigint (as their columns): one queue's day can pass 2^31 calls waiting summed. */
+const STATS = sql.raw(`count(*)::bigint, sum(calls_waiting)::bigint, max(calls_waiting), max(longest_wait_ms),
+  sum(agents_available)::bigint`);
 const COLUMNS = sql.raw('samples, waiting_sum, waiting_max, longest_wait_max_ms, agents_available_sum');
 const MERGE = sql.raw(`samples = r.samples + excluded.samples,
   waiting_sum = r.waiting_sum + excluded.waiting_sum,

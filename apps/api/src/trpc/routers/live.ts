@@ -1,5 +1,5 @@
 import { liveInput } from '@switchboard/contracts';
-import { type TRPCRouterRecord, tracked } from '@trpc/server';
+import { TRPCError, type TRPCRouterRecord, tracked } from '@trpc/server';
 import { catchUpChange } from '../../live/change.ts';
 import { LiveFeed } from '../../live/feed.ts';
 import { publicProcedure } from '../init.ts';
@@ -21,6 +21,13 @@ export const liveRouter = {
    * A new client should subscribe before its first fetch so that nothing falls between the two.
    */
   changes: publicProcedure.input(liveInput).subscription(async function* ({ ctx, input, signal }) {
+    if (ctx.subscriptions.open >= ctx.settings.maxSubscribers) {
+      throw new TRPCError({
+        code: 'TOO_MANY_REQUESTS',
+        message: `this API instance serves at most ${ctx.settings.maxSubscribers} live subscriptions; try again later`,
+      });
+    }
+    ctx.subscriptions.open += 1;
     const feed = new LiveFeed({ siteIds: input?.siteIds });
     const stop = ctx.live.subscribe((change) => feed.push(change));
     try {
@@ -31,6 +38,7 @@ export const liveRouter = {
         yield tracked(nextEventId(), change);
       }
     } finally {
+      ctx.subscriptions.open -= 1;
       stop();
       feed.close();
     }

@@ -1,0 +1,35 @@
+import { type Db, rowsOf } from '@switchboard/db';
+import { type SQL, sql } from 'drizzle-orm';
+import { DomainError } from '../../errors.ts';
+import { retryOnConflict } from './retry.ts';
+
+/**
+ * Runs a batch's insert (which answers `accepted`) and then its conflict check (which answers the 1-based
+ * position `n` of the first item whose identity is stored with other content) in one transaction. A
+ * conflict rolls everything back, rollups included, and is refused (409) naming the item: an exact repeat
+ * is a duplicate, a different report under the same identity is never silently dropped. The check runs
+ * after the insert so that it also sees a conflicting report another request committed meanwhile (the
+ * insert waited for it) and two different reports of one identity within the batch.
+ */
+export async function storeBatch(
+  db: Db,
+  statements: { insert: SQL; conflicts: SQL },
+  conflictMessage: (index: number) => string,
+): Promise<number> {
+  return retryOnConflict(() =>
+    db.transaction(async (tx) => {
+      const [row] = await rowsOf<{ accepted: number }>(tx, statements.insert);
+      const [conflict] = await rowsOf<{ n: number }>(tx, statements.conflicts);
+      if (conflict) throw new DomainError('conflict', conflictMessage(Number(conflict.n) - 1));
+      return Number(row?.accepted ?? 0);
+    }),
+  );
+}
+
+/** The batch's items numbered from 1, as relation `x(item, n)`, for a conflict check. */
+export const numberedItems = (json: string) =>
+  sql`json_array_elements(${json}::json) with ordinality as x(item, n)`;
+
+export const conflictMessage = (field: string, what: string, identity: string) => (index: number) =>
+  `${field}[${index}]: conflicts with a stored ${what} of the same ${identity} but different content; ` +
+  'nothing of this batch was stored (an exact repeat is a duplicate, a correction needs its own identity)';
