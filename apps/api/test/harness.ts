@@ -7,6 +7,7 @@ import type { LiveHub } from '../src/live/hub.ts';
 import { createKey } from '../src/services/keys.ts';
 import { addSite } from '../src/services/sites.ts';
 import { addSystem } from '../src/services/systems.ts';
+import type { QuerySettings } from '../src/trpc/context.ts';
 
 export interface TestApi {
   url: string;
@@ -45,14 +46,17 @@ const TABLES = [
 ];
 
 /** A real API over real HTTP on 127.0.0.1, on a fresh database of the given backend, seeded with sites. */
-export async function startTestApi(backend: Backend): Promise<TestApi> {
+export async function startTestApi(
+  backend: Backend,
+  settings: Partial<QuerySettings> = {},
+): Promise<TestApi> {
   const database = await createTestDb(backend);
   for (const id of SITES) await addSite(database.db, { id, name: id.toUpperCase(), actor: 'test' });
   for (const id of SYSTEMS)
     await addSystem(database.db, { id, name: id, siteIds: [...SITES], actor: 'test' });
   const leeds = await createKey(database.db, { siteIds: ['leeds'], feed: 'telephony', actor: 'test' });
   const all = await createKey(database.db, { siteIds: ['*'], feed: 'probes', actor: 'test' });
-  const { app, live } = createApp(database);
+  const { app, live } = createApp(database, settings);
   await live.ready();
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
