@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { createApp } from '../src/app.ts';
 import type { LiveHub } from '../src/live/hub.ts';
 import { createKey } from '../src/services/keys.ts';
+import type { SeriesCache } from '../src/services/queries/series-cache.ts';
 import { addSite } from '../src/services/sites.ts';
 import { addSystem } from '../src/services/systems.ts';
 import type { QuerySettings } from '../src/trpc/context.ts';
@@ -14,6 +15,8 @@ export interface TestApi {
   database: TestDatabase;
   /** The app's live hub (LISTEN/NOTIFY on PostgreSQL, in-process on PGlite). */
   live: LiveHub;
+  /** The app's series cache (to check its budget). */
+  seriesCache: SeriesCache;
   /** Keys: `leeds` writes to leeds only, `all` to every site. */
   keys: { leeds: string; all: string };
   post(
@@ -56,7 +59,7 @@ export async function startTestApi(
     await addSystem(database.db, { id, name: id, siteIds: [...SITES], actor: 'test' });
   const leeds = await createKey(database.db, { siteIds: ['leeds'], feed: 'telephony', actor: 'test' });
   const all = await createKey(database.db, { siteIds: ['*'], feed: 'probes', actor: 'test' });
-  const { app, live } = createApp(database, settings);
+  const { app, live, seriesCache } = createApp(database, settings);
   await live.ready();
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
@@ -67,6 +70,7 @@ export async function startTestApi(
     url,
     database,
     live,
+    seriesCache,
     keys,
     async post(path, body, init = {}) {
       const headers: Record<string, string> = {};
