@@ -1,4 +1,5 @@
 'use client';
+import { READ_LIMITS } from '@switchboard/contracts';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { AppRouter } from './router.ts';
@@ -13,7 +14,7 @@ export function createBrowserClient() {
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: httpSubscriptionLink({ url: '/trpc' }),
-        false: httpBatchLink({ url: '/trpc', maxURLLength: 4_000 }),
+        false: httpBatchLink({ url: '/trpc', maxURLLength: 4_000, maxItems: READ_LIMITS.maxBatchedCalls }),
       }),
     ],
   });

@@ -1,3 +1,4 @@
+import { READ_LIMITS } from '@switchboard/contracts';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { readEnv } from '../../env.ts';
@@ -17,6 +18,8 @@ export function serverTrpc() {
       httpBatchLink({
         url: `${readEnv().API_URL}/trpc`,
         maxURLLength: 8_000,
+        // The API refuses a batch of more calls (READ_LIMITS in packages/contracts).
+        maxItems: READ_LIMITS.maxBatchedCalls,
         // A page must not hang on a stuck API: render without the data and let the browser retry.
         fetch: (url, init) => {
           const timeout = AbortSignal.timeout(SERVER_TIMEOUT_MS);
