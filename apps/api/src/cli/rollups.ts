@@ -1,8 +1,11 @@
 import { rebuildRollups } from '../services/rollups/rebuild.ts';
+import { expectPositionals, parseCommandLine } from './args.ts';
 import { fail, withToolDb } from './tool-db.ts';
 
-const [command] = process.argv.slice(2);
-if (command !== 'rebuild') fail('usage: npm run rollups -- rebuild');
+const USAGE = 'usage: npm run rollups -- rebuild';
+const { positionals } = parseCommandLine(USAGE, {});
+expectPositionals(positionals, 1, USAGE);
+if (positionals[0] !== 'rebuild') fail(USAGE);
 
 await withToolDb(async (db) => {
   const started = performance.now();

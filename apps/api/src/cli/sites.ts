@@ -1,29 +1,28 @@
-import { parseArgs } from 'node:util';
-import { idField } from '@switchboard/contracts';
+import { idField, nameField } from '@switchboard/contracts';
 import { addSite, listSites } from '../services/sites.ts';
-import { ACTOR, fail, withToolDb } from './tool-db.ts';
+import { checked, expectPositionals, parseCommandLine } from './args.ts';
+import { actor, fail, withToolDb } from './tool-db.ts';
 
 const USAGE = 'usage: npm run sites -- add <site-id> --name "<name>" [--region "<region>"] | list';
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: { name: { type: 'string' }, region: { type: 'string' } },
+const { positionals, values } = parseCommandLine(USAGE, {
+  name: { type: 'string' },
+  region: { type: 'string' },
 });
-const [command, id] = positionals;
+const [command] = positionals;
 
 if (command === 'add') {
-  const parsedId = idField('site-id').safeParse(id);
-  if (!parsedId.success) fail(`${parsedId.error.issues[0]?.message}\n${USAGE}`);
-  if (!values.name) fail(`--name is required\n${USAGE}`);
+  expectPositionals(positionals, 2, USAGE);
+  const id = checked('site-id', idField('site-id'), positionals[1], USAGE);
+  if (values.name === undefined) fail(`--name is required\n${USAGE}`);
+  const name = checked('--name', nameField('name'), values.name, USAGE);
+  const region =
+    values.region === undefined ? undefined : checked('--region', nameField('region'), values.region, USAGE);
   await withToolDb(async (db) => {
-    const { created } = await addSite(db, {
-      id: parsedId.data,
-      name: values.name as string,
-      region: values.region,
-      actor: ACTOR,
-    });
-    console.log(created ? `site ${parsedId.data} added` : `site ${parsedId.data} already exists`);
+    const { created } = await addSite(db, { id, name, region, actor: actor() });
+    console.log(created ? `site ${id} added` : `site ${id} already exists`);
   });
 } else if (command === 'list') {
+  expectPositionals(positionals, 1, USAGE);
   await withToolDb(async (db) => {
     for (const site of await listSites(db)) console.log(`${site.id}\t${site.name}\t${site.region ?? ''}`);
   });

@@ -1,37 +1,37 @@
-import { parseArgs } from 'node:util';
-import { idField } from '@switchboard/contracts';
+import { idField, nameField } from '@switchboard/contracts';
 import { addSystem, listSystems } from '../services/systems.ts';
-import { ACTOR, fail, withToolDb } from './tool-db.ts';
+import { checked, expectPositionals, parseCommandLine } from './args.ts';
+import { actor, fail, withToolDb } from './tool-db.ts';
 
 const USAGE =
   'usage: npm run systems -- add <system-id> --name "<name>" [--kind <kind>] [--sites <site-id>,...] | list';
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: { name: { type: 'string' }, kind: { type: 'string' }, sites: { type: 'string' } },
+const { positionals, values } = parseCommandLine(USAGE, {
+  name: { type: 'string' },
+  kind: { type: 'string' },
+  sites: { type: 'string' },
 });
-const [command, id] = positionals;
+const [command] = positionals;
 
 if (command === 'add') {
-  const parsedId = idField('system-id').safeParse(id);
-  if (!parsedId.success) fail(`${parsedId.error.issues[0]?.message}\n${USAGE}`);
-  if (!values.name) fail(`--name is required\n${USAGE}`);
+  expectPositionals(positionals, 2, USAGE);
+  const id = checked('system-id', idField('system-id'), positionals[1], USAGE);
+  if (values.name === undefined) fail(`--name is required\n${USAGE}`);
+  const name = checked('--name', nameField('name'), values.name, USAGE);
+  const kind =
+    values.kind === undefined ? undefined : checked('--kind', nameField('kind'), values.kind, USAGE);
   const siteIds = (values.sites ?? '')
     .split(',')
     .map((s) => s.trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .map((siteId) => checked('--sites', idField('site-id'), siteId, USAGE));
   await withToolDb(async (db) => {
-    const { created } = await addSystem(db, {
-      id: parsedId.data,
-      name: values.name as string,
-      kind: values.kind,
-      siteIds,
-      actor: ACTOR,
-    });
+    const { created } = await addSystem(db, { id, name, kind, siteIds, actor: actor() });
     console.log(
-      `system ${parsedId.data} ${created ? 'added' : 'already exists'}${siteIds.length ? `; sites: ${siteIds.join(', ')}` : ''}`,
+      `system ${id} ${created ? 'added' : 'already exists'}${siteIds.length ? `; sites: ${siteIds.join(', ')}` : ''}`,
     );
   });
 } else if (command === 'list') {
+  expectPositionals(positionals, 1, USAGE);
   await withToolDb(async (db) => {
     for (const system of await listSystems(db))
       console.log(`${system.id}\t${system.name}\t${system.siteIds.join(',')}`);

@@ -19,7 +19,14 @@ export async function withToolDb(
   }
 }
 
-export const ACTOR = `cli:${readEnv().USER}`;
+/** Who runs the command, for the audit log (read when needed, so a bad setting is a message, not a trace). */
+export function actor(): string {
+  try {
+    return `cli:${readEnv().USER}`.slice(0, 200);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}
 
 export function fail(message: string): never {
   console.error(`error: ${message}`);
