@@ -78,11 +78,11 @@ describe.each(testBackends())('hostile reads on %s', (backend) => {
     it('caches series only for known sites, within its byte budget', async () => {
       api.seriesCache.clear();
       const before = heapUsed();
-      // 300 requests, ten at a time.
-      for (let i = 0; i < 300; i += 10) {
+      // 100 requests, ten at a time.
+      for (let i = 0; i < 100; i += 10) {
         await Promise.all(
           Array.from({ length: 10 }, (_, j) =>
-            fetch(seriesUrl(api.url, { siteIds: [`made-up-${i + j}`], last: '3d', interval: '1m' })).then(
+            fetch(seriesUrl(api.url, { siteIds: [`made-up-${i + j}`], last: '1d', interval: '1m' })).then(
               (r) => r.arrayBuffer(),
             ),
           ),
@@ -100,8 +100,8 @@ describe.each(testBackends())('hostile reads on %s', (backend) => {
         [],
       ];
       for (const siteIds of subsets) {
-        for (const interval of ['1m', '5m', '15m']) {
-          const reply = await fetch(seriesUrl(api.url, { siteIds, last: '3d', interval }));
+        for (const interval of ['1m', '5m']) {
+          const reply = await fetch(seriesUrl(api.url, { siteIds, last: '1d', interval }));
           expect(reply.status).toBe(200);
           await reply.arrayBuffer();
           expect(api.seriesCache.bytes()).toBeLessThanOrEqual(CACHE_MB * 1024 * 1024);
