@@ -193,10 +193,18 @@ describe.each(testBackends())('call rollups on %s', (backend) => {
     ];
     await ingestQueueSnapshots(database.db, KEY, batch);
     await ingestQueueSnapshots(database.db, KEY, batch);
-    const rows = await database.rows(
-      sql`select to_char(minute at time zone 'UTC', 'HH24:MI') as minute, samples, waiting_sum, waiting_max,
+    // The sums are bigint: postgres.js hands raw bigints over as strings (the read path casts them).
+    const rows = (
+      await database.rows<Record<string, unknown>>(
+        sql`select to_char(minute at time zone 'UTC', 'HH24:MI') as minute, samples, waiting_sum, waiting_max,
             longest_wait_max_ms, agents_available_sum from queue_minute_rollups order by minute`,
-    );
+      )
+    ).map((row) => ({
+      ...row,
+      samples: Number(row.samples),
+      waiting_sum: Number(row.waiting_sum),
+      agents_available_sum: Number(row.agents_available_sum),
+    }));
     expect(rows).toEqual([
       {
         minute: '09:14',
