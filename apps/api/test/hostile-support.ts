@@ -42,21 +42,26 @@ export function heapUsed(): number {
 }
 
 /**
- * Times `/healthz` again and again while `during` runs; resolves with the slowest answer in ms.
- * Bounded: at most `maxProbes` probes.
+ * Times `/healthz` again and again while `during` runs; resolves with every answer's time in ms (the
+ * probes that started while `during` was still in flight). Bounded: at most `maxProbes` probes.
  */
-export async function slowestHealthz(url: string, during: Promise<unknown>, maxProbes = 200) {
+export async function healthzTimes(url: string, during: Promise<unknown>, maxProbes = 200) {
   let done = false;
   void during.finally(() => {
     done = true;
   });
-  let slowest = 0;
+  const times: number[] = [];
   for (let i = 0; i < maxProbes && !done; i++) {
     const started = performance.now();
     const response = await fetch(`${url}/healthz`);
     await response.arrayBuffer();
-    slowest = Math.max(slowest, performance.now() - started);
+    times.push(performance.now() - started);
   }
   await during;
-  return slowest;
+  return times;
 }
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
