@@ -60,8 +60,3 @@ export async function healthzTimes(url: string, during: Promise<unknown>, maxPro
   await during;
   return times;
 }
-
-export const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
