@@ -43,7 +43,7 @@ describe('time buckets at their edges', () => {
 
 describe('thresholds, baselines and availability at their edges', () => {
   it('meetsTarget: a strict higher-is-better target is not met at the target itself', () => {
-    const t = { better: 'higher', target: 95, strict: true } as const;
+    const t = { better: 'higher', target: 95, strict: true, amberLimit: 90 } as const;
     expect(meetsTarget(95, t)).toBe(false);
     expect(meetsTarget(95.01, t)).toBe(true);
     expect(meetsTarget(94, t)).toBe(false);
