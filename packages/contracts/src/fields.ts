@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+/** Site, system, queue, agent, call and key ids: letters, digits and . _ : - (starting with a letter or digit). */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
 /** A short identifier: site, system, queue or agent. */
 export const idField = (what: string, max: number = LIMITS.idLength) =>

@@ -1,14 +1,7 @@
-/** Chart and export buckets. Sub-day buckets align to UTC multiples; '1d' buckets are local days. */
-export const INTERVALS = {
-  '1m': 60_000,
-  '5m': 300_000,
-  '15m': 900_000,
-  '1h': 3_600_000,
-  '1d': 86_400_000,
-} as const;
+import { INTERVAL_MS, SERIES_INTERVALS, type SeriesInterval } from '@switchboard/contracts';
 
-export type IntervalName = keyof typeof INTERVALS;
-export const INTERVAL_NAMES = Object.keys(INTERVALS) as IntervalName[];
+// Buckets of the contract's intervals: sub-day ones align to UTC multiples; '1d' buckets are local days.
+type IntervalName = SeriesInterval;
 export const DEFAULT_TIME_ZONE = 'Europe/London';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -90,13 +83,13 @@ export function bucketStart(
   timeZone: string = DEFAULT_TIME_ZONE,
 ): number {
   if (interval === '1d') return localDayStart(ms, timeZone);
-  const size = INTERVALS[interval];
+  const size = INTERVAL_MS[interval];
   return Math.floor(ms / size) * size;
 }
 
 /** Start of the bucket after the one starting at `start` (the next local midnight for '1d'). */
 export function nextBucketStart(start: number, interval: IntervalName, timeZone = DEFAULT_TIME_ZONE): number {
-  if (interval !== '1d') return start + INTERVALS[interval];
+  if (interval !== '1d') return start + INTERVAL_MS[interval];
   const p = localParts(start, timeZone);
   return localMidnight(p.year, p.month, p.day + 1, timeZone);
 }
@@ -128,7 +121,7 @@ export function bucketCount(
 ): number {
   if (!(to > from)) return 0;
   if (interval === '1d') return bucketStarts(from, to, interval, timeZone).length;
-  const size = INTERVALS[interval];
+  const size = INTERVAL_MS[interval];
   return Math.floor((to - 1) / size) - Math.floor(from / size) + 1;
 }
 
@@ -139,7 +132,7 @@ export function chooseInterval(
   maxPoints: number,
   timeZone: string = DEFAULT_TIME_ZONE,
 ): IntervalName {
-  for (const name of INTERVAL_NAMES) {
+  for (const name of SERIES_INTERVALS) {
     if (bucketCount(from, to, name, timeZone) <= maxPoints) return name;
   }
   return '1d';
