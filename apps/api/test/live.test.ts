@@ -89,8 +89,8 @@ describe.each(testBackends())('live.changes over SSE on %s', (backend) => {
     const lastAt = new Date(first.getTime() + 49 * 1_000).toISOString();
     // Wait until a message covers the last event, then a window more for anything left over.
     while (!live.received.some((m) => m.change.to === lastAt)) await live.next(live.received.length);
-    // How many messages a burst becomes depends on the machine's speed (at most one per window: pinned
-    // with a fake clock in live-hub.test.ts); here, none is lost and none is invented.
+    // How many messages a burst becomes depends on the machine's speed (at most one per window is the
+    // LiveFeed test's in live-hub.test.ts); here, none is lost and none is invented.
     expect(live.received.length).toBeLessThanOrEqual(50);
     const changes = live.received.map((m) => m.change);
     expect(new Set(changes.flatMap((c) => c.siteIds))).toEqual(new Set(sites));
