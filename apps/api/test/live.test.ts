@@ -20,9 +20,21 @@ const offered = (siteId: string, at = new Date()) => ({
 describe.each(testBackends())('live.changes over SSE on %s', (backend) => {
   let api: TestApi;
   const open: LiveSubscription[] = [];
+  /** The app's series cache listens for as long as the app runs. */
+  const IDLE = 1;
+  let active = 0;
   const subscribe = async (input?: Parameters<typeof subscribeLive>[1]) => {
+    // A closed subscription leaves the hub a little later: wait for that first, so that "one more" below
+    // means this subscription.
+    await until('closed subscriptions to leave the hub', () => api.live.subscribers() === IDLE + active);
     const subscription = await subscribeLive(api.url, input, () => api.live.subscribers());
+    active += 1;
     open.push(subscription);
+    const close = subscription.close;
+    subscription.close = () => {
+      active -= 1;
+      close();
+    };
     return subscription;
   };
   const ingest = async (events: ReturnType<typeof offered>[]) =>
@@ -152,7 +164,7 @@ describe.each(testBackends())('live.changes over SSE on %s', (backend) => {
     };
     // The app's series cache listens for as long as the app runs; every subscription of the tests above
     // was closed or dropped: none is left behind.
-    const idle = 1;
+    const idle = IDLE;
     expect(await settled(idle)).toBe(idle);
     const live = await subscribe({ siteIds: ['leeds'] });
     expect(api.live.subscribers()).toBe(idle + 1);
