@@ -1,4 +1,10 @@
-import type { CallEvent, LiveChange, SeriesPoint, SeriesResult } from '@switchboard/contracts';
+import {
+  type CallEvent,
+  type LiveChange,
+  SERIES_INTERVALS,
+  type SeriesPoint,
+  type SeriesResult,
+} from '@switchboard/contracts';
 import { testBackends } from '@switchboard/db/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,7 +106,7 @@ const stepArb = fc.oneof(
   fc.record({
     kind: fc.constant('read' as const),
     siteIds: fc.subarray([...SITES]),
-    interval: fc.constantFrom('1m', '5m', '15m', '1h', '1d'),
+    interval: fc.constantFrom(...SERIES_INTERVALS),
   }),
 );
 

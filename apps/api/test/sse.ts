@@ -116,7 +116,10 @@ export interface LiveSubscription {
 export async function subscribeLive(
   apiUrl: string,
   input?: { siteIds?: string[]; lastEventId?: string },
+  /** Subscribers the server's hub has (in-process APIs): the subscription is ready once it grows by one. */
+  serverSubscribers?: () => number,
 ): Promise<LiveSubscription> {
+  const before = serverSubscribers?.();
   const sources: FetchEventSource[] = [];
   class Source extends FetchEventSource {
     constructor(url: string, init?: { withCredentials?: boolean }) {
@@ -144,8 +147,13 @@ export async function subscribeLive(
     onError: (error) => failed(error),
   });
   await ready;
-  // The server subscribes to its hub as the stream starts; leave it a moment.
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  // The server subscribes to its hub as the stream starts, just after the client hears it started.
+  if (serverSubscribers && before !== undefined) {
+    await until('the server to subscribe to its hub', () => serverSubscribers() > before);
+  } else {
+    // A server in another process: nothing to observe, so leave it a moment (cross-instance tests only).
+    await sleep(50);
+  }
   return {
     received,
     source: () => {
@@ -153,7 +161,7 @@ export async function subscribeLive(
       if (!source) throw new Error('no EventSource yet');
       return source;
     },
-    next(index = received.length, ms = 2_000) {
+    next(index = received.length, ms = WAIT_MS) {
       return new Promise<Received>((resolve, reject) => {
         const check = () => {
           const message = received[index];
@@ -175,3 +183,15 @@ export async function subscribeLive(
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How long a test waits for a condition before it fails: a hang guard, not a performance claim. */
+export const WAIT_MS = 30_000;
+
+/** Resolves once `condition` holds, polling; rejects after WAIT_MS. */
+export async function until(what: string, condition: () => boolean): Promise<void> {
+  const end = Date.now() + WAIT_MS;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}

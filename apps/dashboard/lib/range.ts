@@ -1,3 +1,4 @@
+import { MAX_RANGE_DAYS } from '@switchboard/contracts';
 import { parseRelativeRange, timeZoneOffsetMs } from '@switchboard/metrics';
 import { sameUkDay, UK_TIME_ZONE, ukDate, ukDay, ukTime } from './format.ts';
 
@@ -16,7 +17,8 @@ export type RangeInput = { last: string } | { from: string; to: string };
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 export const DEFAULT_RANGE: Range = { kind: 'relative', last: '4h' };
-const MAX_SPAN_MS = 400 * 86_400_000;
+/** The contract's longest query range: a longer URL range falls back to the default. */
+const MAX_SPAN_MS = MAX_RANGE_DAYS * 86_400_000;
 const LOCAL_MINUTE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
 const first = (value: string | string[] | undefined): string | undefined =>

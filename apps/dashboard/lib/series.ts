@@ -1,5 +1,5 @@
-import type { SeriesPoint, SeriesResult } from '@switchboard/contracts';
-import { bucketStarts, chooseInterval, type IntervalName } from '@switchboard/metrics';
+import type { SeriesInterval, SeriesPoint, SeriesResult } from '@switchboard/contracts';
+import { bucketStarts, chooseInterval } from '@switchboard/metrics';
 
 /** One chart row: a bucket start (epoch ms) and its values in display units; null is a gap, never zero. */
 export interface ChartRow {
@@ -46,7 +46,7 @@ export function chartRows(result: Pick<SeriesResult, 'from' | 'to' | 'interval' 
 export const PX_PER_POINT = 6;
 
 /** The interval for a chart `plotWidth` pixels wide over [from, to). */
-export function intervalForWidth(from: number, to: number, plotWidth: number): IntervalName {
+export function intervalForWidth(from: number, to: number, plotWidth: number): SeriesInterval {
   const maxPoints = Math.max(2, Math.floor(plotWidth / PX_PER_POINT));
   return chooseInterval(from, to, maxPoints);
 }

@@ -102,9 +102,7 @@ async function postWithRetry(
 
 function parseResult(text: string): IngestResult {
   const json = JSON.parse(text) as { result?: { data?: unknown } };
-  let data = json.result?.data as { accepted?: unknown; duplicates?: unknown; json?: unknown } | undefined;
-  // Tolerate a superjson-style envelope should the API ever add a transformer.
-  if (data && data.accepted === undefined && typeof data.json === 'object') data = data.json as typeof data;
+  const data = json.result?.data as { accepted?: unknown; duplicates?: unknown } | undefined;
   if (typeof data?.accepted !== 'number' || typeof data.duplicates !== 'number') {
     throw new Error(`unexpected ingest answer: ${text.slice(0, 200)}`);
   }
@@ -113,10 +111,8 @@ function parseResult(text: string): IngestResult {
 
 function parseError(text: string, status: number): { message: string; code: string | undefined } {
   try {
-    type ErrorShape = { message?: unknown; code?: unknown; data?: { code?: unknown }; json?: unknown };
-    let error = (JSON.parse(text) as { error?: ErrorShape }).error;
-    if (error && error.message === undefined && typeof error.json === 'object')
-      error = error.json as ErrorShape;
+    type ErrorShape = { message?: unknown; code?: unknown; data?: { code?: unknown } };
+    const error = (JSON.parse(text) as { error?: ErrorShape }).error;
     if (typeof error?.message === 'string') {
       const code = typeof error.data?.code === 'string' ? error.data.code : error.code;
       return { message: error.message, code: code === undefined ? undefined : String(code) };

@@ -1,4 +1,11 @@
-import type { CallEvent, QueueSnapshot, SystemStatusReport } from '@switchboard/contracts';
+import {
+  type CallEvent,
+  formatIssues,
+  idField,
+  LIMITS,
+  type QueueSnapshot,
+  type SystemStatusReport,
+} from '@switchboard/contracts';
 import { createDemand } from './model/arrivals.ts';
 import { HOUR_MS } from './model/calendar.ts';
 import { mergeByAt } from './model/iso-time.ts';
@@ -50,8 +57,14 @@ export interface SimBatch {
   statuses: SystemStatusReport[];
 }
 
-const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,39}$/;
-const SITE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+/** The contract's id rule; a run id prefixes call ids, so it leaves room for the rest of a call id. */
+const RUN_ID = idField('runId', 40);
+const SITE_ID = idField('site id', LIMITS.idLength);
+
+function checkId(field: typeof RUN_ID, value: string): void {
+  const result = field.safeParse(value);
+  if (!result.success) throw new Error(`"${value}": ${formatIssues(result.error.issues)}`);
+}
 
 /** A running simulation of several sites; `advance` moves it forward. Deterministic for a seed and `from`. */
 export class Simulation {
@@ -74,10 +87,10 @@ export class Simulation {
       throw new Error('heartbeatEveryMs must be 0 or ≥ 1000');
     }
     this.runId = opts.runId ?? `s${opts.seed}-${opts.from.toISOString().slice(0, 16).replace(/[-T:]/g, '')}`;
-    if (!RUN_ID.test(this.runId)) throw new Error(`runId "${this.runId}" must match ${RUN_ID}`);
+    checkId(RUN_ID, this.runId);
     const ids = new Set<string>();
     for (const site of opts.sites) {
-      if (!SITE_ID.test(site.id)) throw new Error(`site id "${site.id}" must match ${SITE_ID}`);
+      checkId(SITE_ID, site.id);
       if (ids.has(site.id)) throw new Error(`site id "${site.id}" appears twice`);
       ids.add(site.id);
     }

@@ -147,9 +147,19 @@ describe('runFeed against a real HTTP server', () => {
       scenario: 'normal' as const,
     };
     const running = runFeed(cfg, { signal: stop.signal, log: () => {} });
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    // Wait for the condition, not for time: snapshots of both sites from two different seconds.
+    const snapshotSeconds = () =>
+      new Set(
+        bodies
+          .filter((b) => b.path.includes('queueSnapshots'))
+          .flatMap((b) => Object.values(b.body)[0] ?? [])
+          .map((i) => Math.floor(Date.parse(i.at) / 1_000)),
+      );
+    const end = Date.now() + 30_000;
+    while (snapshotSeconds().size < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
     stop.abort();
     const poster = await running;
+    expect(snapshotSeconds().size).toBeGreaterThanOrEqual(2);
     expect(poster.totals.queueSnapshots.posted).toBeGreaterThanOrEqual(2 * 2);
     const ats = bodies.flatMap((b) => Object.values(b.body)[0] ?? []).map((i) => Date.parse(i.at));
     expect(Math.max(...ats)).toBeLessThanOrEqual(Date.now());

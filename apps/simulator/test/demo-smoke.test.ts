@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -30,10 +31,43 @@ const alive = (pid: number) => {
   }
 };
 
-async function until<T>(what: string, ms: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const end = Date.now() + ms;
+/**
+ * Ports the kernel reports free on 127.0.0.1, all held open together until every one is known (so the two
+ * are distinct), then released for the demo to bind.
+ */
+async function freePorts(n: number): Promise<number[]> {
+  const servers: Server[] = [];
+  const ports: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', resolve);
+    });
+    servers.push(server);
+    const address = server.address();
+    if (address === null || typeof address === 'string') throw new Error('no TCP address');
+    ports.push(address.port);
+  }
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  return ports;
+}
+
+/**
+ * A cold start builds the dashboard (minutes on two busy cores), so every wait shares one deadline, the
+ * test's own timeout, and stops at once if the demo exits.
+ */
+const TEST_TIMEOUT_MS = 20 * 60_000;
+let deadline = Date.now() + TEST_TIMEOUT_MS;
+
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  exited: () => boolean,
+): Promise<T> {
   let last: unknown;
-  while (Date.now() < end) {
+  while (Date.now() < deadline - 5_000) {
+    if (exited()) throw new Error(`the demo exited while waiting for ${what}`);
     try {
       const value = await probe();
       if (value !== undefined) return value;
@@ -47,8 +81,6 @@ async function until<T>(what: string, ms: number, probe: () => Promise<T | undef
 
 describe('the one-command demo (npm start)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sb-demo-'));
-  const apiPort = 43_000 + Math.floor(Math.random() * 500);
-  const dashboardPort = apiPort + 600;
   let demo: ChildProcess | undefined;
   let output = '';
   afterAll(() => {
@@ -56,7 +88,12 @@ describe('the one-command demo (npm start)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('starts the API, dashboard and simulator, feeds every site, and stops every process on Ctrl-C', async () => {
+  it('starts the API, dashboard and simulator, feeds every site, and stops every process on Ctrl-C', {
+    timeout: TEST_TIMEOUT_MS,
+  }, async () => {
+    deadline = Date.now() + TEST_TIMEOUT_MS;
+    const [apiPort, dashboardPort] = (await freePorts(2)) as [number, number];
+    let exitCode: number | null | undefined;
     demo = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/demo/start.ts'], {
       cwd: ROOT,
       env: {
@@ -68,22 +105,30 @@ describe('the one-command demo (npm start)', () => {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    demo.once('exit', (code) => (exitCode = code));
+    const exited = () => exitCode !== undefined;
     demo.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     demo.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const api = `http://127.0.0.1:${apiPort}`;
 
-    await until('readyz', 240_000, async () => ((await fetch(`${api}/readyz`)).ok ? true : undefined));
-    await until('the dashboard', 240_000, async () =>
-      (await fetch(`http://127.0.0.1:${dashboardPort}/`)).ok ? true : undefined,
+    await until('readyz', async () => ((await fetch(`${api}/readyz`)).ok ? true : undefined), exited);
+    await until(
+      'the dashboard',
+      async () => ((await fetch(`http://127.0.0.1:${dashboardPort}/`)).ok ? true : undefined),
+      exited,
     );
     // Every demo site has fresh data (queue snapshots every 15 s): the overview says none is stale.
-    const sites = await until('every site with recent data', 120_000, async () => {
-      const body = (await (await fetch(`${api}/trpc/metrics.overview`)).json()) as {
-        result: { data: { sites: { siteId: string; stale: boolean }[] } };
-      };
-      const all = body.result.data.sites;
-      return all.length === 10 && all.every((s) => !s.stale) ? all : undefined;
-    });
+    const sites = await until(
+      'every site with recent data',
+      async () => {
+        const body = (await (await fetch(`${api}/trpc/metrics.overview`)).json()) as {
+          result: { data: { sites: { siteId: string; stale: boolean }[] } };
+        };
+        const all = body.result.data.sites;
+        return all.length === 10 && all.every((s) => !s.stale) ? all : undefined;
+      },
+      exited,
+    );
     expect(sites.map((s) => s.siteId)).toContain('leeds');
     expect(output).toContain(`dashboard  http://127.0.0.1:${dashboardPort}`);
 
@@ -91,10 +136,14 @@ describe('the one-command demo (npm start)', () => {
     const family = descendants(pid);
     expect(family.length).toBeGreaterThanOrEqual(4);
     demo.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => demo?.once('exit', resolve));
+    const code = await new Promise<number | null>((resolve) =>
+      exitCode !== undefined ? resolve(exitCode) : demo?.once('exit', resolve),
+    );
     expect(code).toBe(0);
-    await until('every process to end', 20_000, async () =>
-      family.every((p) => !alive(p)) ? true : undefined,
+    await until(
+      'every process to end',
+      async () => (family.every((p) => !alive(p)) ? true : undefined),
+      () => false,
     );
     expect(existsSync(join(dataDir, 'switchboard.lock'))).toBe(false);
     expect(output).toContain('Switchboard stopped.');

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { idField, textField } from './fields.ts';
+import { SERIES_INTERVALS, type SeriesInterval } from './intervals.ts';
 import { READ_LIMITS } from './limits.ts';
-
-/** Chart intervals, smallest first. */
-export const SERIES_INTERVALS = ['1m', '5m', '15m', '1h', '1d'] as const;
-export type SeriesInterval = (typeof SERIES_INTERVALS)[number];
 
 /** A relative range such as "30m", "4h" or "7d", resolved against the clock when the query runs. */
 export const relativeRangeField = z

@@ -51,19 +51,18 @@ export function statusIntervals(
   const { from, to } = window;
   const timeout = options.heartbeatTimeoutMs;
   if (!(timeout > 0)) throw new RangeError(`heartbeatTimeoutMs must be positive, got ${timeout}`);
-  if (!(to > from)) return [];
+  // An empty window (to <= from) needs no test: every push below is then empty and ignored.
   const sorted = [...reports].sort((a, b) => a.at - b.at); // stable: same-instant reports keep input order
   const out: StatusInterval[] = [];
   const push = (start: number, end: number, status: IntervalStatus): void => {
     if (end <= start) return;
     const last = out[out.length - 1];
-    if (last && last.status === status && last.to === start) last.to = end;
+    // Pieces arrive contiguously (each starts at the cursor), so an equal status next to the last merges.
+    if (last && last.status === status) last.to = end;
     else out.push({ from: start, to: end, status });
   };
   let cursor = from;
-  for (let i = 0; i < sorted.length; i++) {
-    const report = sorted[i];
-    if (!report) continue;
+  for (const [i, report] of sorted.entries()) {
     const next = sorted[i + 1];
     const end = Math.min(
       next ? next.at : Number.POSITIVE_INFINITY,
@@ -71,6 +70,7 @@ export function statusIntervals(
       to,
     );
     const start = Math.max(report.at, from);
+    // Stryker: `end < start` is equivalent (an empty piece is ignored and the unknown ones merge).
     if (end <= start) continue;
     push(cursor, start, 'unknown');
     push(start, end, report.status);

@@ -1,6 +1,7 @@
+import { DEFAULT_QUEUE } from '@switchboard/contracts';
 import { addToHistogram, emptyHistogram, mergeHistograms } from './histogram.ts';
 
-/** Per site, queue and minute (or any window): what `call_minute_rollups` stores. */
+/** Per site, queue and minute (or any window): what a row of the call rollup tables holds. */
 export type CallCounts = {
   offered: number;
   answered: number;
@@ -28,8 +29,6 @@ export type CallEventLike = {
 export const ANSWER_TARGET_MS = 60_000;
 /** Older abandonment measure: abandoned after 30 s means waitMs > 30000. */
 export const ABANDON_GRACE_MS = 30_000;
-/** Queue name used when an event names none. */
-export const DEFAULT_QUEUE = 'default';
 export const MINUTE_MS = 60_000;
 
 export function isAnsweredWithin60s(waitMs: number): boolean {

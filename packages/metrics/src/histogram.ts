@@ -1,5 +1,5 @@
 /**
- * Fixed-bin histogram of answer times, as stored in `call_minute_rollups.answer_hist`.
+ * Fixed-bin histogram of answer times, as the call rollup tables store it (packed into the row or as bins).
  * Bin i (i < 600) holds waits in [i s, i+1 s); the last bin (600) holds every wait of 600 s or more.
  * Percentiles read from it are exact to the whole second below 10 minutes.
  */
@@ -14,7 +14,7 @@ const LAST_BIN = HISTOGRAM_BINS - 1;
 /** The bin a wait falls in. Negative waits (clock skew) count as 0; NaN is a programming error. */
 export function binIndex(waitMs: number): number {
   if (Number.isNaN(waitMs)) throw new RangeError('binIndex: waitMs is NaN');
-  if (waitMs <= 0) return 0;
+  if (waitMs <= 0) return 0; // `<= 0`, so -0 gives index 0, not -0
   return Math.min(Math.floor(waitMs / HISTOGRAM_BIN_MS), LAST_BIN);
 }
 
@@ -48,6 +48,7 @@ export function histogramFromValues(valuesMs: Iterable<number>): number[] {
 export function mergeHistograms(a: readonly number[], b: readonly number[]): number[] {
   const out = emptyHistogram();
   for (const h of [a, b]) {
+    // Stryker: `i <= h.length` is equivalent (h[h.length] ?? 0 adds nothing).
     for (let i = 0; i < h.length; i++) {
       const j = Math.min(i, LAST_BIN);
       out[j] = (out[j] ?? 0) + (h[i] ?? 0);
@@ -81,16 +82,16 @@ export function percentileFromHistogram(h: readonly number[], p: number): number
   if (n <= 0) return null;
   const rank = nearestRank(p, n);
   let seen = 0;
-  for (let i = 0; i < h.length; i++) {
+  // Ends inside the array: 1 <= rank <= n, and the bins add up to n.
+  for (let i = 0; ; i++) {
     seen += h[i] ?? 0;
     if (seen >= rank) return binLowerMs(i);
   }
-  return binLowerMs(h.length - 1);
 }
 
 /** The p-th percentile (nearest rank) of raw values; null when there are none. */
 export function exactPercentile(valuesMs: readonly number[], p: number): number | null {
-  if (valuesMs.length === 0) return null;
   const sorted = [...valuesMs].sort((x, y) => x - y);
+  // No values: nearestRank(p, 0) is 0, so sorted[-1] is undefined and the answer null.
   return sorted[nearestRank(p, sorted.length) - 1] ?? null;
 }

@@ -1,14 +1,7 @@
-/** Chart and export buckets. Sub-day buckets align to UTC multiples; '1d' buckets are local days. */
-export const INTERVALS = {
-  '1m': 60_000,
-  '5m': 300_000,
-  '15m': 900_000,
-  '1h': 3_600_000,
-  '1d': 86_400_000,
-} as const;
+import { INTERVAL_MS, SERIES_INTERVALS, type SeriesInterval } from '@switchboard/contracts';
 
-export type IntervalName = keyof typeof INTERVALS;
-export const INTERVAL_NAMES = Object.keys(INTERVALS) as IntervalName[];
+// Buckets of the contract's intervals: sub-day ones align to UTC multiples; '1d' buckets are local days.
+type IntervalName = SeriesInterval;
 export const DEFAULT_TIME_ZONE = 'Europe/London';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -36,9 +29,8 @@ type LocalParts = { year: number; month: number; day: number; hour: number; minu
 /** Wall-clock date and time of an instant in a time zone. */
 export function localParts(ms: number, timeZone: string = DEFAULT_TIME_ZONE): LocalParts {
   const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(ms)) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
+  // The 'literal' parts (separators) land in parts.literal, which nothing reads.
+  for (const p of formatter(timeZone).formatToParts(ms)) parts[p.type] = Number(p.value);
   return {
     year: parts.year ?? 0,
     month: parts.month ?? 1,
@@ -64,6 +56,7 @@ export function localMidnight(
   timeZone = DEFAULT_TIME_ZONE,
 ): number {
   const wall = Date.UTC(year, month - 1, day);
+  // Stryker: `wall + offset` here, or a third pass, is equivalent: two passes converge from either guess.
   let guess = wall - timeZoneOffsetMs(wall, timeZone);
   // Twice: the offset at the first guess may differ from the offset at midnight itself.
   for (let i = 0; i < 2; i++) guess = wall - timeZoneOffsetMs(guess, timeZone);
@@ -90,13 +83,13 @@ export function bucketStart(
   timeZone: string = DEFAULT_TIME_ZONE,
 ): number {
   if (interval === '1d') return localDayStart(ms, timeZone);
-  const size = INTERVALS[interval];
+  const size = INTERVAL_MS[interval];
   return Math.floor(ms / size) * size;
 }
 
 /** Start of the bucket after the one starting at `start` (the next local midnight for '1d'). */
 export function nextBucketStart(start: number, interval: IntervalName, timeZone = DEFAULT_TIME_ZONE): number {
-  if (interval !== '1d') return start + INTERVALS[interval];
+  if (interval !== '1d') return start + INTERVAL_MS[interval];
   const p = localParts(start, timeZone);
   return localMidnight(p.year, p.month, p.day + 1, timeZone);
 }
@@ -128,7 +121,7 @@ export function bucketCount(
 ): number {
   if (!(to > from)) return 0;
   if (interval === '1d') return bucketStarts(from, to, interval, timeZone).length;
-  const size = INTERVALS[interval];
+  const size = INTERVAL_MS[interval];
   return Math.floor((to - 1) / size) - Math.floor(from / size) + 1;
 }
 
@@ -139,7 +132,7 @@ export function chooseInterval(
   maxPoints: number,
   timeZone: string = DEFAULT_TIME_ZONE,
 ): IntervalName {
-  for (const name of INTERVAL_NAMES) {
+  for (const name of SERIES_INTERVALS) {
     if (bucketCount(from, to, name, timeZone) <= maxPoints) return name;
   }
   return '1d';
@@ -154,6 +147,7 @@ const RELATIVE_UNITS_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600
 export function parseRelativeRange(spec: string, now: number): { from: number; to: number } {
   const match = /^\s*(\d+)\s*([smhd])\s*$/.exec(spec);
   const amount = match ? Number(match[1]) : 0;
+  // Stryker: the `?? ''` fallback is equivalent (a match always has group 2); it only satisfies the types.
   const unit = match ? RELATIVE_UNITS_MS[match[2] ?? ''] : undefined;
   if (!unit || !(amount > 0)) {
     throw new RangeError(`relative range must look like 30m, 4h or 7d, got ${JSON.stringify(spec)}`);

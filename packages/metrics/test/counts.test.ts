@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addEventToCounts,
   type CallCounts,
   type CallEventLike,
   computeMeasures,
@@ -40,6 +41,34 @@ const event: fc.Arbitrary<CallEventLike> = fc.record({
   queue: fc.option(fc.constantFrom('clinical', 'default'), { nil: undefined }),
 });
 
+/**
+ * The oracle for counts, from the rule and the raw events (no code under test): count each kind, compare
+ * each wait with the 60 s and 30 s limits, add the waits, and bin them by whole second up to 600.
+ */
+type Outcome = { kind: 'offered' | 'answered' | 'abandoned'; waitMs: number };
+const outcome: fc.Arbitrary<Outcome> = fc.record({
+  kind: fc.constantFrom('offered' as const, 'answered' as const, 'abandoned' as const),
+  waitMs: fc.oneof(fc.integer({ min: 0, max: 700_000 }), fc.constantFrom(0, 30_000, 30_001, 60_000, 60_001)),
+});
+function countByHand(outcomes: readonly Outcome[]): CallCounts {
+  const answered = outcomes.filter((o) => o.kind === 'answered');
+  const abandoned = outcomes.filter((o) => o.kind === 'abandoned');
+  const hist = new Array<number>(601).fill(0);
+  for (const o of answered) {
+    const bin = Math.min(Math.floor(o.waitMs / 1000), 600);
+    hist[bin] = (hist[bin] as number) + 1;
+  }
+  return {
+    offered: outcomes.filter((o) => o.kind === 'offered').length,
+    answered: answered.length,
+    answeredWithin60s: answered.filter((o) => o.waitMs <= 60_000).length,
+    abandoned: abandoned.length,
+    abandonedAfter30s: abandoned.filter((o) => o.waitMs > 30_000).length,
+    answerMsSum: answered.reduce((sum, o) => sum + o.waitMs, 0),
+    answerHist: hist,
+  };
+}
+
 describe('rules', () => {
   it('answered within 60 s is waitMs <= 60000; abandoned after 30 s is waitMs > 30000', () => {
     expect(isAnsweredWithin60s(60_000)).toBe(true);
@@ -53,6 +82,26 @@ describe('rules', () => {
     expect(offeredAt({ kind: 'offered', at })).toBe(Date.parse(at));
     expect(offeredAt({ kind: 'answered', at, waitMs: 20_000 })).toBe(Date.parse('2026-11-25T09:14:50Z'));
     expect(offeredAt({ kind: 'abandoned', at, waitMs: 70_000 })).toBe(Date.parse('2026-11-25T09:14:00Z'));
+    expect(offeredAt({ kind: 'offered', at, waitMs: 5_000 })).toBe(Date.parse(at));
+    expect(offeredAt({ kind: 'ended', at, waitMs: 5_000 })).toBe(Date.parse(at));
+    expect(() => offeredAt({ kind: 'offered', at: 'not a time' })).toThrow(
+      /not an ISO instant: "not a time"/,
+    );
+  });
+
+  it('addEventToCounts counts offered, answered and abandoned only, each by its own rule', () => {
+    const c = emptyCounts();
+    for (const kind of ['ended', 'transferred', 'callback_requested'])
+      addEventToCounts(c, { kind, waitMs: 90_000 });
+    expect(c).toEqual(emptyCounts());
+    addEventToCounts(c, { kind: 'answered', waitMs: 60_001 });
+    addEventToCounts(c, { kind: 'abandoned', waitMs: 30_000 });
+    expect(c).toEqual(
+      countByHand([
+        { kind: 'answered', waitMs: 60_001 },
+        { kind: 'abandoned', waitMs: 30_000 },
+      ]),
+    );
   });
 });
 
@@ -112,6 +161,34 @@ describe('countsFromEvents', () => {
 });
 
 describe('mergeCounts', () => {
+  const asEvents = (outcomes: readonly Outcome[], prefix: string): CallEventLike[] =>
+    outcomes.map((o, i) => ({ siteId: 'leeds', callId: `${prefix}${i}`, at: '2026-11-25T09:14:00Z', ...o }));
+
+  it('property: countsFromEvents of distinct raw events is the count by hand', () => {
+    fc.assert(
+      fc.property(fc.array(outcome, { maxLength: 80 }), (outcomes) => {
+        // Offered at 09:14 whatever the wait: `at` is the offer instant plus the wait.
+        const events = asEvents(outcomes, 'c').map((e) => ({
+          ...e,
+          at: new Date(
+            Date.parse('2026-11-25T09:14:00Z') + (e.kind === 'offered' ? 0 : (e.waitMs ?? 0)),
+          ).toISOString(),
+        }));
+        const total = sumCounts(countsFromEvents(events).values());
+        if (outcomes.length === 0) expect(total).toBeNull();
+        else expect(total).toEqual(countByHand(outcomes));
+      }),
+    );
+  });
+
+  it("property: merging two windows gives the count by hand of both windows' raw events", () => {
+    fc.assert(
+      fc.property(fc.array(outcome, { maxLength: 60 }), fc.array(outcome, { maxLength: 60 }), (a, b) => {
+        expect(mergeCounts(countByHand(a), countByHand(b))).toEqual(countByHand([...a, ...b]));
+      }),
+    );
+  });
+
   it('property: commutative', () => {
     fc.assert(
       fc.property(callCounts, callCounts, (a, b) => {
@@ -131,9 +208,13 @@ describe('mergeCounts', () => {
   it('property: emptyCounts is the identity (up to histogram padding)', () => {
     fc.assert(
       fc.property(callCounts, (a) => {
-        const padded = mergeCounts(a, emptyCounts());
+        // Padded by hand: a short histogram gains zero bins up to 601.
+        const padded = {
+          ...a,
+          answerHist: [...a.answerHist, ...new Array<number>(601 - a.answerHist.length).fill(0)],
+        };
+        expect(mergeCounts(a, emptyCounts())).toEqual(padded);
         expect(mergeCounts(emptyCounts(), a)).toEqual(padded);
-        expect(mergeCounts(padded, emptyCounts())).toEqual(padded);
       }),
     );
   });

@@ -18,7 +18,20 @@ const wait = fc.oneof(
   fc.integer({ min: 0, max: 900_000 }),
   fc.constantFrom(0, 999, 1000, 59_999, 60_000, 599_999, 600_000, 600_001, 86_400_000),
 );
-const percentile = fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 100, noNaN: true }));
+// Whole and half percentiles: exact in binary, so the oracle below needs no rounding of its own.
+const percentile = fc.integer({ min: 0, max: 200 }).map((k) => k / 2);
+
+/**
+ * The oracle, written from the rule rather than from the code: sort the raw waits and walk them to the
+ * first position i (1-based) at which at least p% of the values lie at or below it (i × 100 >= p × n).
+ */
+function nearestRankByHand(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  for (let i = 1; i <= sorted.length; i++) {
+    if (i * 100 >= p * sorted.length) return sorted[i - 1] as number;
+  }
+  return sorted[sorted.length - 1] as number;
+}
 
 describe('binIndex', () => {
   it('puts [i s, i+1 s) in bin i and everything from 600 s in the last bin', () => {
@@ -29,7 +42,8 @@ describe('binIndex', () => {
     expect(binIndex(600_000)).toBe(600);
     expect(binIndex(86_400_000)).toBe(600);
     expect(binIndex(-5)).toBe(0);
-    expect(() => binIndex(Number.NaN)).toThrow(RangeError);
+    expect(binIndex(-0)).toBe(0);
+    expect(() => binIndex(Number.NaN)).toThrow(/waitMs is NaN/);
   });
 });
 
@@ -40,7 +54,9 @@ describe('percentiles', () => {
     expect(exactPercentile(values, 5)).toBe(15_000);
     expect(exactPercentile(values, 30)).toBe(20_000);
     expect(exactPercentile(values, 40)).toBe(20_000);
+    expect(exactPercentile(values, 25)).toBe(20_000); // rank ceil(1.25) = 2, not round(1.25) = 1
     expect(exactPercentile(values, 50)).toBe(35_000);
+    expect(exactPercentile(values, 61)).toBe(40_000); // rank ceil(3.05) = 4
     expect(exactPercentile(values, 100)).toBe(50_000);
     expect(exactPercentile([], 50)).toBeNull();
   });
@@ -59,15 +75,23 @@ describe('percentiles', () => {
   });
 
   it('rejects a percentile outside 0–100', () => {
-    expect(() => exactPercentile([1], 101)).toThrow(RangeError);
+    expect(() => exactPercentile([1], 101)).toThrow(/between 0 and 100, got 101/);
     expect(() => percentileFromHistogram(histogramFromValues([1]), -1)).toThrow(RangeError);
   });
 
-  it('property: the histogram percentile is the exact one floored to the second, capped at 600 s', () => {
+  it('property: exactPercentile is the nearest rank of the sorted raw values', () => {
     fc.assert(
       fc.property(fc.array(wait, { minLength: 1, maxLength: 300 }), percentile, (values, p) => {
-        const exact = exactPercentile(values, p);
-        if (exact === null) throw new Error('unreachable: values is non-empty');
+        expect(exactPercentile(values, p)).toBe(nearestRankByHand(values, p));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('property: the histogram percentile is the raw nearest rank floored to the second, capped at 600 s', () => {
+    fc.assert(
+      fc.property(fc.array(wait, { minLength: 1, maxLength: 300 }), percentile, (values, p) => {
+        const exact = nearestRankByHand(values, p);
         const expected = exact >= HISTOGRAM_CAP_MS ? HISTOGRAM_CAP_MS : Math.floor(exact / 1000) * 1000;
         expect(percentileFromHistogram(histogramFromValues(values), p)).toBe(expected);
       }),

@@ -1,9 +1,9 @@
+import { INTERVAL_MS, SERIES_INTERVALS, type SeriesInterval } from '@switchboard/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   bucketStarts,
   chooseInterval,
-  INTERVALS,
   localDateString,
   localDayStart,
   parseRelativeRange,
@@ -75,7 +75,7 @@ describe('bucketStarts, sub-day', () => {
   });
 
   it('property: buckets are contiguous and cover [from, to)', () => {
-    const name = fc.constantFrom('1m', '5m', '15m', '1h', '1d') as fc.Arbitrary<keyof typeof INTERVALS>;
+    const name = fc.constantFrom(...SERIES_INTERVALS);
     const t = fc.integer({ min: utc('2026-01-01T00:00:00Z'), max: utc('2027-01-01T00:00:00Z') });
     fc.assert(
       fc.property(name, t, fc.integer({ min: 1, max: 40 * H }), (interval, from, length) => {
@@ -86,7 +86,7 @@ describe('bucketStarts, sub-day', () => {
         for (let i = 1; i < starts.length; i++) {
           const step = (starts[i] ?? 0) - (starts[i - 1] ?? 0);
           if (interval === '1d') expect([23 * H, 24 * H, 25 * H]).toContain(step);
-          else expect(step).toBe(INTERVALS[interval]);
+          else expect(step).toBe(INTERVAL_MS[interval]);
         }
       }),
       { numRuns: 200 },
@@ -105,7 +105,7 @@ describe('chooseInterval', () => {
   });
 
   it('property: the chosen interval fits and the next smaller does not', () => {
-    const names = Object.keys(INTERVALS) as (keyof typeof INTERVALS)[];
+    const names = [...SERIES_INTERVALS];
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 1e12 }),
@@ -114,8 +114,7 @@ describe('chooseInterval', () => {
         (from, length, maxPoints) => {
           const chosen = chooseInterval(from, from + length, maxPoints);
           const i = names.indexOf(chosen);
-          const fits = (n: keyof typeof INTERVALS) =>
-            bucketStarts(from, from + length, n).length <= maxPoints;
+          const fits = (n: SeriesInterval) => bucketStarts(from, from + length, n).length <= maxPoints;
           if (chosen !== '1d') expect(fits(chosen)).toBe(true);
           const smaller = names[i - 1];
           if (smaller) expect(fits(smaller)).toBe(false);

@@ -3,11 +3,8 @@ import { LIMITS, type LiveChange } from '@switchboard/contracts';
 export type LiveStream = LiveChange['streams'][number];
 const STREAM_ORDER: readonly LiveStream[] = ['calls', 'queue', 'status'];
 
-/**
- * An empty `siteIds` means "any site may have changed": a national system status, a catch-up after a
- * reconnect, or more sites than fit in one NOTIFY. Clients treat it as a change to every site.
- */
-export const ALL_SITES: readonly string[] = [];
+// An empty `siteIds` means "any site may have changed": a national system status, a catch-up after a
+// reconnect, or more sites than fit in one NOTIFY. Clients treat it as a change to every site.
 
 /** Joins two changes: union of sites (all sites wins) and streams, earliest `from`, latest `to` and `at`. */
 export function mergeChanges(a: LiveChange, b: LiveChange): LiveChange {

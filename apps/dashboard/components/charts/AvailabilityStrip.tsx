@@ -1,8 +1,9 @@
 import type { AvailabilityRow } from '@switchboard/contracts';
 import { duration, percent, ukTime } from '../../lib/format.ts';
+import { PLOT } from '../../lib/plot.ts';
 import { tickLabel, timeTicks } from '../../lib/ticks.ts';
 import { StateBand } from './StateBand.tsx';
-import { COLOURS, PLOT, STATE_STYLE } from './theme.ts';
+import { COLOURS, STATE_STYLE } from './theme.ts';
 
 interface Props {
   rows: AvailabilityRow[];

@@ -12,10 +12,11 @@ import {
   YAxis,
 } from 'recharts';
 import type { Outage } from '../../lib/outages.ts';
+import { PLOT } from '../../lib/plot.ts';
 import type { ChartRow } from '../../lib/series.ts';
 import { tickLabel, timeTicks } from '../../lib/ticks.ts';
 import { ChartTooltip } from './ChartTooltip.tsx';
-import { COLOURS, OUTAGE_FILL, PLOT } from './theme.ts';
+import { COLOURS, OUTAGE_FILL } from './theme.ts';
 
 export type SeriesKey = Exclude<keyof ChartRow, 't'>;
 

@@ -28,7 +28,4 @@ export const STATE_STYLE: Record<SystemState, { fill: string; pattern: string; l
     unknown: { fill: '#d8dde0', pattern: 'url(#pat-unknown)', label: 'Unknown', tag: 'nhsuk-tag--grey' },
   };
 
-/** The plot area's gutters, shared by every chart and the availability strip so their time axes line up. */
-export const PLOT = { left: 64, right: 64, top: 12 } as const;
-
 export const OUTAGE_FILL = 'url(#pat-outage)';
