@@ -117,9 +117,13 @@ describe('waits, counts and detail', () => {
 
   it('detail is a string of at most 1,000 characters; kinds, statuses and sources are named', () => {
     expect(status({ detail: 'x'.repeat(1_000) })).toBe('accepted');
-    expect(status({ detail: 'x'.repeat(1_001) })).toBe('statuses[0].detail: must be at most 1000 characters');
-    expect(status({ detail: 5 })).toBe('statuses[0].detail: must be a string');
-    expect(status({ detail: 'a\u0000b' })).toBe('statuses[0].detail: must not contain NUL characters');
+    expect(status({ detail: 'x'.repeat(1_001) })).toBe(
+      'statuses[0].detail: detail must be at most 1000 characters',
+    );
+    expect(status({ detail: 5 })).toBe('statuses[0].detail: detail must be a string');
+    expect(status({ detail: 'a\u0000b' })).toBe(
+      'statuses[0].detail: detail must not contain control characters',
+    );
     expect(status({ status: 'unknown' })).toBe('statuses[0].status: must be one of up, degraded, down');
     expect(status({ source: 'rumour' })).toBe('statuses[0].source: must be one of heartbeat, probe, manual');
     expect(event({ kind: 'hung_up' })).toBe(
@@ -153,7 +157,13 @@ describe('query ranges', () => {
     expect(message(timeRangeInput.safeParse({ last: '4h', to: from }))).toBe(
       'last: give either "last" or "from" and "to", not both',
     );
-    expect(message(timeRangeInput.safeParse({ last: '9999d' }))).toBe('accepted');
+    expect(message(timeRangeInput.safeParse({ last: '400d' }))).toBe('accepted');
+    expect(message(timeRangeInput.safeParse({ last: '401d' }))).toBe(
+      'last: the range may be at most 400 days',
+    );
+    expect(message(timeRangeInput.safeParse({ last: '9999d' }))).toBe(
+      'last: the range may be at most 400 days',
+    );
     expect(message(timeRangeInput.safeParse({ last: '0h' }))).toBe(
       'last: must be a relative range such as "30m", "4h" or "7d"',
     );
