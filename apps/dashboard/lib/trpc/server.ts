@@ -1,6 +1,8 @@
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import { headers } from 'next/headers';
 import { readEnv } from '../../env.ts';
+import { apiCredentials } from '../proxy/credentials.ts';
 import { makeQueryClient } from './query-client.ts';
 import type { AppRouter } from './router.ts';
 
@@ -17,6 +19,8 @@ export function serverTrpc() {
       httpBatchLink({
         url: `${readEnv().API_URL}/trpc`,
         maxURLLength: 8_000,
+        // Reads answer only a signed-in person: pass on the session cookie of the page's request.
+        headers: async () => Object.fromEntries(apiCredentials((await headers()).get('cookie'))),
         // A page must not hang on a stuck API: render without the data and let the browser retry.
         fetch: (url, init) => {
           const timeout = AbortSignal.timeout(SERVER_TIMEOUT_MS);
