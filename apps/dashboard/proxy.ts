@@ -48,5 +48,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
 export const config = {
   // Pages only: not the same-origin API proxies (the API answers for those) nor static assets.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|trpc/|api/auth/|sign-out).*)'],
+  matcher: [
+    '/((?!_next/static|_next/image|favicon.ico|trpc/|display/trpc/|display/claim|api/auth/|sign-out).*)',
+  ],
 };

@@ -1,7 +1,5 @@
 /** The HttpOnly cookie that holds a wallboard's display token in a browser (set by /display/claim). */
 export const DISPLAY_COOKIE = 'sb_display';
-/** Sent by the display page's own tRPC client: "act as the display, not as whoever is signed in". */
-export const AS_DISPLAY_HEADER = 'x-switchboard-as-display';
 
 /** Splits a Cookie header into its name=value pairs, keeping each pair's text as it came. */
 function cookiePairs(header: string | null): { name: string; pair: string }[] {

@@ -1,10 +1,9 @@
 import { readEnv } from '../../../env.ts';
-import { AS_DISPLAY_HEADER } from '../../../lib/proxy/credentials.ts';
 import { forward } from '../../../lib/proxy/forward.ts';
 
 /**
  * Same-origin proxy to the API's tRPC endpoint, so the browser never needs CORS. The session cookie goes
- * with it; the display page's requests carry the display token instead (lib/proxy/credentials.ts). Bodies
+ * with it (the display pages use /display/trpc, which sends the display token instead). Bodies
  * stream back unbuffered: the live subscription (SSE) passes event by event, and stops upstream when the
  * browser goes.
  */
@@ -21,7 +20,6 @@ function proxy(request: Request): Promise<Response> {
   const url = new URL(request.url);
   return forward(request, `${readEnv().API_URL}${url.pathname}${url.search}`, {
     bodyLimit: BODY_LIMIT,
-    asDisplay: request.headers.get(AS_DISPLAY_HEADER) === '1',
     errorBody: trpcError,
   });
 }
