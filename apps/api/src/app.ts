@@ -3,6 +3,9 @@ import { type Database, isReady } from '@switchboard/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { type Access, createAccess } from './auth/access.ts';
+import { localAccessConfig } from './auth/config.ts';
+import { addressOf, corsForTrustedOrigins, metricsAllowed, mountAuth, securityHeaders } from './auth/http.ts';
 import { rejectionReason } from './errors.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
 import { createMetrics } from './metrics.ts';
@@ -15,18 +18,23 @@ const errorBody = (code: string, httpStatus: number, message: string) => ({
 });
 
 /**
- * The HTTP shell: tRPC at /trpc, health, readiness and Prometheus metrics. The live hub is created from the
- * database unless given; whoever stops the server closes it (`live.close()`).
+ * The HTTP shell: tRPC at /trpc, better-auth at /api/auth/*, health, readiness and Prometheus metrics. The
+ * live hub is created from the database unless given; whoever stops the server closes it (`live.close()`).
+ * Who may call what is in auth/permissions.ts.
  */
 export function createApp(
   database: Pick<Database, 'db' | 'rows' | 'driver' | 'pg'>,
   settings: QuerySettings = DEFAULT_SETTINGS,
   live: LiveHub = createLiveHub(database),
+  access: Access = createAccess(database, localAccessConfig()),
 ) {
   const metrics = createMetrics();
   const seriesCache = new SeriesCache();
   live.subscribe((change) => seriesCache.invalidate(change));
   const app = new Hono();
+  app.use(securityHeaders(access));
+  app.use('/trpc/*', corsForTrustedOrigins(access));
+  app.use('/api/auth/*', corsForTrustedOrigins(access));
 
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', async (c) =>
@@ -35,8 +43,11 @@ export function createApp(
       : c.json({ ok: false, reason: 'database not reachable or not migrated' }, 503),
   );
   app.get('/metrics', async (c) =>
-    c.text(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }),
+    metricsAllowed(c, access)
+      ? c.text(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType })
+      : c.json(errorBody('UNAUTHORIZED', 401, 'send "Authorization: Bearer <METRICS_TOKEN>"'), 401),
   );
+  mountAuth(app, access);
 
   app.use(
     '/trpc/*',
@@ -54,14 +65,26 @@ export function createApp(
       endpoint: '/trpc',
       req: c.req.raw,
       router: appRouter,
-      createContext: () => ({
-        db: database.db,
-        metrics,
-        settings,
-        live,
-        seriesCache,
-        authorization: c.req.header('authorization') ?? null,
-      }),
+      createContext: ({ resHeaders }) => {
+        const ask = () => access.principalOf(c.req.raw.headers);
+        let asked: ReturnType<typeof ask> | undefined;
+        return {
+          db: database.db,
+          metrics,
+          settings,
+          live,
+          seriesCache,
+          authorization: c.req.header('authorization') ?? null,
+          access,
+          whoIs: () => {
+            asked ??= ask();
+            return asked;
+          },
+          recheck: ask,
+          address: addressOf(c, access),
+          resHeaders,
+        };
+      },
       onError: ({ error, path }) => {
         metrics.rejected.inc({ path: path ?? 'unknown', reason: rejectionReason(error.code) });
         if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[api] ${path}:`, error.cause ?? error);
@@ -69,5 +92,5 @@ export function createApp(
     }),
   );
   app.notFound((c) => c.json(errorBody('NOT_FOUND', 404, `no route ${c.req.method} ${c.req.path}`), 404));
-  return { app, metrics, live, seriesCache };
+  return { app, metrics, live, seriesCache, access };
 }
