@@ -47,7 +47,8 @@ export function createAuth(db: Db, config: AccessConfig) {
     advanced: {
       useSecureCookies: secure,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure },
-      ipAddress: { ipAddressHeaders: ['x-forwarded-for'], trustedProxies: config.trustedProxies },
+      // mountAuth (http.ts) replaces X-Forwarded-For with the one address it worked out.
+      ipAddress: { ipAddressHeaders: ['x-forwarded-for'] },
     },
     databaseHooks: {
       session: {

@@ -28,6 +28,7 @@ export const PERMISSIONS = {
   'sites.list': 'read',
   'live.changes': 'read',
   'me.get': 'read',
+  'auth.options': 'public',
   'displays.list': 'operate',
   'displays.create': 'operate',
   'displays.revoke': 'operate',

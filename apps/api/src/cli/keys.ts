@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { idField } from '@switchboard/contracts';
 import { ALL_SITES, createKey, listKeys, revokeKey } from '../services/keys.ts';
-import { ACTOR, fail, withToolDb } from './tool-db.ts';
+import { cliActor, fail, withToolDb } from './tool-db.ts';
 
 const USAGE = [
   'usage: npm run keys -- create --site <site-id>[,<site-id>...|*] --feed <name>',
@@ -10,8 +10,9 @@ const USAGE = [
 ].join('\n');
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { site: { type: 'string' }, feed: { type: 'string' } },
+  options: { site: { type: 'string' }, feed: { type: 'string' }, actor: { type: 'string' } },
 });
+const ACTOR = cliActor(values.actor);
 const [command, id] = positionals;
 
 if (command === 'create') {

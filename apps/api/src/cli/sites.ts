@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import { idField } from '@switchboard/contracts';
 import { addSite, listSites } from '../services/sites.ts';
-import { ACTOR, fail, withToolDb } from './tool-db.ts';
+import { cliActor, fail, withToolDb } from './tool-db.ts';
 
 const USAGE = 'usage: npm run sites -- add <site-id> --name "<name>" [--region "<region>"] | list';
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { name: { type: 'string' }, region: { type: 'string' } },
+  options: { name: { type: 'string' }, region: { type: 'string' }, actor: { type: 'string' } },
 });
+const ACTOR = cliActor(values.actor);
 const [command, id] = positionals;
 
 if (command === 'add') {

@@ -1,14 +1,20 @@
 import { parseArgs } from 'node:util';
 import { idField } from '@switchboard/contracts';
 import { addSystem, listSystems } from '../services/systems.ts';
-import { ACTOR, fail, withToolDb } from './tool-db.ts';
+import { cliActor, fail, withToolDb } from './tool-db.ts';
 
 const USAGE =
   'usage: npm run systems -- add <system-id> --name "<name>" [--kind <kind>] [--sites <site-id>,...] | list';
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { name: { type: 'string' }, kind: { type: 'string' }, sites: { type: 'string' } },
+  options: {
+    name: { type: 'string' },
+    kind: { type: 'string' },
+    sites: { type: 'string' },
+    actor: { type: 'string' },
+  },
 });
+const ACTOR = cliActor(values.actor);
 const [command, id] = positionals;
 
 if (command === 'add') {

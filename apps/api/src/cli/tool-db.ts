@@ -19,7 +19,9 @@ export async function withToolDb(
   }
 }
 
-export const ACTOR = `cli:${readEnv().USER}`;
+/** How a CLI is named in the audit log: `cli:<--actor>` (the person running it says who they are), else `cli`. */
+export const cliActor = (actor: string | undefined) =>
+  actor?.trim() ? `cli:${actor.trim().slice(0, 100)}` : 'cli';
 
 export function fail(message: string): never {
   console.error(`error: ${message}`);

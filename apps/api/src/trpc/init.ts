@@ -91,6 +91,17 @@ const describe = (principal: Principal) =>
       ? 'a display'
       : 'a feed key';
 
+/** A procedure anyone may call (its table entry says `public`): it reveals nothing about figures. */
+export const publicProcedure = t.procedure.use(domainErrors).use(({ path, next }) => {
+  if (permissionOf(path) !== 'public') {
+    throw new TRPCError({
+      code: 'INTERNAL_SERVER_ERROR',
+      message: `${path} is not public in the permission table`,
+    });
+  }
+  return next();
+});
+
 /** A procedure whose caller the permission table admits; `ctx.principal` says who it is. */
 export const procedure = t.procedure.use(domainErrors).use(authorize);
 

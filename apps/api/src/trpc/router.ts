@@ -1,5 +1,6 @@
 import { router } from './init.ts';
 import { adminRouter } from './routers/admin.ts';
+import { authRouter } from './routers/auth.ts';
 import { displaysRouter } from './routers/displays.ts';
 import { ingestRouter } from './routers/ingest.ts';
 import { liveRouter } from './routers/live.ts';
@@ -10,6 +11,7 @@ import { systemsRouter } from './routers/systems.ts';
 
 export const appRouter = router({
   admin: router(adminRouter),
+  auth: router(authRouter),
   displays: router(displaysRouter),
   ingest: router(ingestRouter),
   live: router(liveRouter),
