@@ -150,3 +150,13 @@ describe('cookies', () => {
     expect(apiCredentials('sb_display=t', false).get('cookie')).toBeNull();
   });
 });
+
+describe('the client address passed on', () => {
+  it("is the nearest hop's entry, and nothing that is not an address", async () => {
+    const { nearestForwardedFor } = await import('../lib/proxy/headers.ts');
+    expect(nearestForwardedFor('6.6.6.6, 10.0.0.7')).toBe('10.0.0.7');
+    expect(nearestForwardedFor('::ffff:127.0.0.1')).toBe('::ffff:127.0.0.1');
+    expect(nearestForwardedFor('evil\r\nx: 1')).toBeNull();
+    expect(nearestForwardedFor(null)).toBeNull();
+  });
+});

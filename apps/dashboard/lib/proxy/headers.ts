@@ -28,7 +28,21 @@ export function upstreamRequestHeaders(source: Headers): Headers {
   source.forEach((value, name) => {
     if (!DROP_REQUEST.has(name.toLowerCase())) headers.set(name, value);
   });
+  const client = nearestForwardedFor(source.get('x-forwarded-for'));
+  if (client) headers.set('x-forwarded-for', client);
+  else headers.delete('x-forwarded-for');
   return headers;
+}
+
+/**
+ * The client's address as the nearest hop saw it: the last X-Forwarded-For entry. Next sets the header to
+ * the socket's address only when the request has none, so behind a reverse proxy that appends (nginx
+ * `$proxy_add_x_forwarded_for`) the last entry is the real client and earlier ones are whatever the
+ * browser claimed. The API's sign-in limits per address count this one.
+ */
+export function nearestForwardedFor(value: string | null): string | null {
+  const last = value?.split(',').at(-1)?.trim();
+  return last && /^[0-9A-Fa-f:.]{2,45}$/.test(last) ? last : null;
 }
 
 /**
