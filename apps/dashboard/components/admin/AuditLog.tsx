@@ -128,6 +128,9 @@ function detailText(detail: unknown): string {
   if (detail === null || detail === undefined || detail === '') return '—';
   if (typeof detail === 'string') return detail;
   return Object.entries(detail as Record<string, unknown>)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .map(
+      ([key, value]) =>
+        `${key}: ${Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : JSON.stringify(value)}`,
+    )
     .join('; ');
 }

@@ -115,7 +115,7 @@ export function SignInForm({ next, sso, initialError, signedOut }: Props) {
             disabled={busy}
             id="sso"
           >
-            {sso.label}
+            Sign in with {sso.label}
           </button>
           <p className="app-divider">Or sign in with your email address and password</p>
         </>

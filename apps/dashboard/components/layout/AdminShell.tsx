@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Providers } from '../../app/providers.tsx';
 import type { SessionUser } from '../../lib/auth/session.ts';
+import { AdminNav } from './AdminNav.tsx';
 import { Footer } from './Footer.tsx';
 import { Header } from './Header.tsx';
 
@@ -23,15 +23,7 @@ export function AdminShell({ user, children }: { user: SessionUser; children: Re
       <Header user={user} />
       <div className="nhsuk-width-container-fluid app-container">
         <main className="nhsuk-main-wrapper nhsuk-main-wrapper--s" id="maincontent">
-          <nav aria-label="Admin sections" className="app-admin-nav">
-            <ul className="nhsuk-list app-admin-nav__list">
-              {sectionsFor(user.role).map((section) => (
-                <li key={section.href}>
-                  <Link href={section.href}>{section.label}</Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <AdminNav sections={sectionsFor(user.role).map(({ href, label }) => ({ href, label }))} />
           {children}
         </main>
       </div>
