@@ -5,7 +5,14 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type Access, createAccess } from './auth/access.ts';
 import { localAccessConfig } from './auth/config.ts';
-import { addressOf, corsForTrustedOrigins, metricsAllowed, mountAuth, securityHeaders } from './auth/http.ts';
+import {
+  addressOf,
+  corsForTrustedOrigins,
+  metricsAllowed,
+  mountAuth,
+  securityHeaders,
+  subscriptionRefusal,
+} from './auth/http.ts';
 import { rejectionReason } from './errors.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
 import { createMetrics } from './metrics.ts';
@@ -60,37 +67,48 @@ export function createApp(
       },
     }),
   );
-  app.all('/trpc/*', (c) =>
-    fetchRequestHandler({
+  const subscriptions = new Set(
+    Object.entries(
+      (appRouter._def as unknown as { procedures: Record<string, { _def: { type: string } }> }).procedures,
+    )
+      .filter(([, p]) => p._def.type === 'subscription')
+      .map(([path]) => path),
+  );
+  app.all('/trpc/*', async (c) => {
+    const ask = () => access.principalOf(c.req.raw.headers);
+    let asked: ReturnType<typeof ask> | undefined;
+    const whoIs = () => {
+      asked ??= ask();
+      return asked;
+    };
+    const path = c.req.path.slice('/trpc/'.length);
+    if (subscriptions.has(path)) {
+      const refusal = await subscriptionRefusal(path, whoIs);
+      if (refusal) return c.json(refusal.body, refusal.status);
+    }
+    return fetchRequestHandler({
       endpoint: '/trpc',
       req: c.req.raw,
       router: appRouter,
-      createContext: ({ resHeaders }) => {
-        const ask = () => access.principalOf(c.req.raw.headers);
-        let asked: ReturnType<typeof ask> | undefined;
-        return {
-          db: database.db,
-          metrics,
-          settings,
-          live,
-          seriesCache,
-          authorization: c.req.header('authorization') ?? null,
-          access,
-          whoIs: () => {
-            asked ??= ask();
-            return asked;
-          },
-          recheck: ask,
-          address: addressOf(c, access),
-          resHeaders,
-        };
-      },
+      createContext: ({ resHeaders }) => ({
+        db: database.db,
+        metrics,
+        settings,
+        live,
+        seriesCache,
+        authorization: c.req.header('authorization') ?? null,
+        access,
+        whoIs,
+        recheck: ask,
+        address: addressOf(c, access),
+        resHeaders,
+      }),
       onError: ({ error, path }) => {
         metrics.rejected.inc({ path: path ?? 'unknown', reason: rejectionReason(error.code) });
         if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[api] ${path}:`, error.cause ?? error);
       },
-    }),
-  );
+    });
+  });
   app.notFound((c) => c.json(errorBody('NOT_FOUND', 404, `no route ${c.req.method} ${c.req.path}`), 404));
   return { app, metrics, live, seriesCache, access };
 }

@@ -7,6 +7,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Access } from './access.ts';
 import { clientAddress } from './address.ts';
 import { AUTH_BASE_PATH } from './auth.ts';
+import { allows, permissionOf } from './permissions.ts';
+import type { Principal } from './principal.ts';
 
 const errorBody = (code: string, httpStatus: number, message: string) => ({
   error: { message, code: -32600, data: { code, httpStatus } },
@@ -141,4 +143,25 @@ export function mountAuth(app: Hono, access: Access): void {
     }
     return response;
   });
+}
+
+/**
+ * A live subscription answers 200 and then streams, so tRPC would report a refusal inside the stream. This
+ * checks the caller first (the same table and rule as the tRPC middleware) so that a refused subscriber gets
+ * a plain 401/403 JSON answer instead.
+ */
+export async function subscriptionRefusal(
+  path: string,
+  whoIs: () => Promise<Principal | null>,
+): Promise<{ status: 401 | 403; body: ReturnType<typeof errorBody> } | null> {
+  const permission = permissionOf(path);
+  if (!permission || permission === 'public') return null; // the middleware answers these
+  const principal = await whoIs();
+  if (!principal) {
+    return { status: 401, body: errorBody('UNAUTHORIZED', 401, 'sign in first (or send a display token)') };
+  }
+  if (!allows(principal, permission)) {
+    return { status: 403, body: errorBody('FORBIDDEN', 403, `this principal may not call ${path}`) };
+  }
+  return null;
 }
