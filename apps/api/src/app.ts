@@ -83,7 +83,7 @@ export function createApp(
     };
     const path = c.req.path.slice('/trpc/'.length);
     if (subscriptions.has(path)) {
-      const refusal = await subscriptionRefusal(path, whoIs);
+      const refusal = await subscriptionRefusal(path, whoIs, c.req.query('input'));
       if (refusal) return c.json(refusal.body, refusal.status);
     }
     return fetchRequestHandler({

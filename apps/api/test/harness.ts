@@ -28,7 +28,7 @@ export interface TestApi {
   post(
     path: string,
     body: unknown,
-    init?: { key?: string | null; contentType?: string | null },
+    init?: { key?: string | null; contentType?: string | null; headers?: Record<string, string> },
   ): Promise<Reply>;
   /** Row count of every table, to prove a refused request changed nothing. */
   counts(): Promise<Record<string, number>>;
@@ -164,7 +164,7 @@ export async function startTestApi(backend: Backend, config: Partial<AccessConfi
       return { status: response.status, body: (await response.json()) as Reply['body'] };
     },
     async post(path, body, init = {}) {
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { ...init.headers };
       const key = init.key === undefined ? keys.all : init.key;
       if (key) headers.authorization = `Bearer ${key}`;
       const contentType = init.contentType === undefined ? 'application/json' : init.contentType;

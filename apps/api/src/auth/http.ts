@@ -4,11 +4,13 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
+import { DomainError } from '../errors.ts';
 import type { Access } from './access.ts';
 import { clientAddress } from './address.ts';
 import { AUTH_BASE_PATH } from './auth.ts';
 import { allows, permissionOf } from './permissions.ts';
 import type { Principal } from './principal.ts';
+import { scopedSiteIds } from './scope.ts';
 
 const errorBody = (code: string, httpStatus: number, message: string) => ({
   error: { message, code: -32600, data: { code, httpStatus } },
@@ -153,6 +155,7 @@ export function mountAuth(app: Hono, access: Access): void {
 export async function subscriptionRefusal(
   path: string,
   whoIs: () => Promise<Principal | null>,
+  rawInput: string | undefined,
 ): Promise<{ status: 401 | 403; body: ReturnType<typeof errorBody> } | null> {
   const permission = permissionOf(path);
   if (!permission || permission === 'public') return null; // the middleware answers these
@@ -163,5 +166,26 @@ export async function subscriptionRefusal(
   if (!allows(principal, permission)) {
     return { status: 403, body: errorBody('FORBIDDEN', 403, `this principal may not call ${path}`) };
   }
+  const siteIds = siteIdsOf(rawInput);
+  if (siteIds) {
+    try {
+      scopedSiteIds(principal, siteIds);
+    } catch (error) {
+      if (error instanceof DomainError)
+        return { status: 403, body: errorBody('FORBIDDEN', 403, error.message) };
+      throw error;
+    }
+  }
   return null;
+}
+
+/** The `siteIds` of a subscription's input (tRPC's `?input=` JSON), when it names any. */
+function siteIdsOf(rawInput: string | undefined): string[] | undefined {
+  try {
+    const input = rawInput ? (JSON.parse(rawInput) as unknown) : undefined;
+    const siteIds = input && typeof input === 'object' && 'siteIds' in input ? input.siteIds : undefined;
+    return Array.isArray(siteIds) && siteIds.every((id) => typeof id === 'string') ? siteIds : undefined;
+  } catch {
+    return undefined; // tRPC answers malformed input itself
+  }
 }
