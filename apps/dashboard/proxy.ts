@@ -33,7 +33,9 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
       response = NextResponse.redirect(new URL(safeNextPath(url.searchParams.get('next')), url));
     } else if (!user && !signInPage) {
       const target = new URL(signInPath(`${url.pathname}${url.search}`), url);
-      if (session === 'unreachable') target.searchParams.set('error', 'unreachable');
+      // A used or expired one-time link comes back as ?error=INVALID_TOKEN: the sign-in page says so.
+      const error = session === 'unreachable' ? 'unreachable' : url.searchParams.get('error');
+      if (error && /^[A-Za-z_]{1,40}$/.test(error)) target.searchParams.set('error', error);
       response = NextResponse.redirect(target);
     } else {
       if (user) forwarded.set(SESSION_HEADER, encodeSession(user));

@@ -61,7 +61,7 @@ describe('sign-in, sign-out, scopes and the admin area', () => {
     await page.getByLabel('Email address', { exact: true }).fill(VIEWER.email);
     await page.getByLabel('Password', { exact: true }).fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => text(summary)).toContain('The email address or password is not right');
+    await summary.getByText('The email address or password is not right').waitFor();
 
     await page.getByLabel('Password', { exact: true }).fill(VIEWER.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -97,6 +97,13 @@ describe('sign-in, sign-out, scopes and the admin area', () => {
     await page.goto(`${stack.dashboardUrl}/systems?range=1h`);
     await page.locator('table').first().waitFor();
     expect(await text(page.locator('main'))).not.toContain('Leeds');
+    // The link worked once; a second use lands on the sign-in page, which says why.
+    await other.context.clearCookies();
+    await page.goto(link);
+    await page.waitForURL(/\/sign-in\?/);
+    expect(await text(page.locator('.nhsuk-error-summary'))).toContain(
+      'has expired or has already been used',
+    );
     await page.close();
   });
 
@@ -160,13 +167,16 @@ describe('sign-in, sign-out, scopes and the admin area', () => {
   it("stops a display's page, saying why, when its token is revoked", async () => {
     const admin = await stack.open('/admin/displays');
     await admin.getByLabel('Name', { exact: true }).fill('Leeds floor TV 2');
-    await admin.getByRole('checkbox', { name: 'All sites' }).check();
+    await admin.getByRole('checkbox', { name: 'York NHS 111' }).check();
     await admin.getByRole('button', { name: 'Create display link' }).click();
     const secret = admin.getByTestId('secret-value');
     await secret.waitFor();
     const link = await text(secret);
     expect(link).toMatch(new RegExp(`^${stack.dashboardUrl}/display/claim\\?token=`));
 
+    // York's feed is alive now (a fresh snapshot and a call), so its row shows figures.
+    await stack.api.ingest('queueSnapshots', { snapshots: [snapshot('york', 0, 3, 25)] });
+    await stack.api.ingest('callEvents', { events: answeredCall('york', 'y-tv-1', 1, 12) });
     const tv = await stack.otherBrowser();
     const screen = await tv.context.newPage();
     await screen.goto(link);
@@ -174,9 +184,12 @@ describe('sign-in, sign-out, scopes and the admin area', () => {
     expect(await text(screen.getByTestId('display-name'))).toBe('Leeds floor TV 2');
     await waitLive(screen);
     const offered = screen.locator('tr[data-site="york"] [data-measure="offered"]');
-    await expect.poll(() => text(offered)).toContain('1');
-    await stack.api.ingest('callEvents', { events: answeredCall('york', 'y-2', 1, 5) });
-    await expect.poll(() => text(offered), { timeout: 5_000 }).toContain('2');
+    await offered.waitFor();
+    const before = Number((await text(offered)).match(/\d+/)?.[0]);
+    // A display reads only its own sites.
+    expect(await screen.locator('tbody th[scope="row"]').allInnerTexts()).toEqual(['York NHS 111']);
+    await stack.api.ingest('callEvents', { events: answeredCall('york', 'y-tv-2', 1, 5) });
+    await expect.poll(() => text(offered), { timeout: 5_000 }).toContain(String(before + 1));
     // The token is in an HttpOnly cookie, not in the address or in reach of scripts.
     expect(screen.url()).not.toContain('token');
     expect(await screen.evaluate(() => document.cookie)).not.toContain('sb_display');

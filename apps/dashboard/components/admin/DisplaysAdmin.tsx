@@ -83,7 +83,9 @@ export function DisplaysAdmin() {
         </button>
       </form>
       <h2 className="nhsuk-heading-m">Displays</h2>
-      {displays.data ? (
+      {displays.data?.length === 0 ? (
+        <p className="nhsuk-body">No displays yet.</p>
+      ) : displays.data ? (
         <div className="nhsuk-table-container">
           <table className="nhsuk-table app-table" data-testid="displays">
             <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Displays</caption>

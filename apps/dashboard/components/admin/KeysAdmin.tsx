@@ -96,7 +96,9 @@ export function KeysAdmin() {
         </button>
       </form>
       <h2 className="nhsuk-heading-m">Feed keys</h2>
-      {keys.data ? (
+      {keys.data?.length === 0 ? (
+        <p className="nhsuk-body">No feed keys yet.</p>
+      ) : keys.data ? (
         <div className="nhsuk-table-container">
           <table className="nhsuk-table app-table" data-testid="keys">
             <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Feed keys</caption>
