@@ -10,6 +10,7 @@ import {
   corsForTrustedOrigins,
   metricsAllowed,
   mountAuth,
+  sameOriginWrites,
   securityHeaders,
   subscriptionRefusal,
 } from './auth/http.ts';
@@ -40,8 +41,8 @@ export function createApp(
   live.subscribe((change) => seriesCache.invalidate(change));
   const app = new Hono();
   app.use(securityHeaders(access));
-  app.use('/trpc/*', corsForTrustedOrigins(access));
-  app.use('/api/auth/*', corsForTrustedOrigins(access));
+  app.use('/trpc/*', corsForTrustedOrigins(access), sameOriginWrites(access));
+  app.use('/api/auth/*', corsForTrustedOrigins(access), sameOriginWrites(access));
 
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', async (c) =>

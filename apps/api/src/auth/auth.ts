@@ -28,6 +28,8 @@ export function createAuth(db: Db, config: AccessConfig) {
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
     telemetry: { enabled: false },
+    // Warnings name e-mail addresses ("user not found"); errors only, and never a secret.
+    logger: { level: 'error' },
     trustedOrigins: config.trustedOrigins,
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
     session: { expiresIn: config.sessionTtlS, updateAge: Math.min(3600, config.sessionTtlS) },

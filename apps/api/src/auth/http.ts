@@ -189,3 +189,22 @@ function siteIdsOf(rawInput: string | undefined): string[] | undefined {
     return undefined; // tRPC answers malformed input itself
   }
 }
+
+/**
+ * Writes (tRPC mutations, better-auth POSTs) from a page of another origin are refused (403) — browsers send `Origin` on every POST.
+ * SameSite=Lax cookies, JSON-only bodies and CORS for configured origins already stop them; this makes the
+ * rule explicit. Clients without an `Origin` (feeds, scripts, the dashboard's server) are unaffected.
+ */
+export function sameOriginWrites(access: Access): MiddlewareHandler {
+  const allowed = new Set([new URL(access.config.publicUrl).origin, ...access.config.trustedOrigins]);
+  return async (c, next) => {
+    const origin = c.req.header('origin');
+    if (c.req.method === 'POST' && origin && !allowed.has(origin) && origin !== new URL(c.req.url).origin) {
+      return c.json(
+        errorBody('FORBIDDEN', 403, `requests from ${origin.slice(0, 100)} are not allowed`),
+        403,
+      );
+    }
+    await next();
+  };
+}
