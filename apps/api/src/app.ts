@@ -100,7 +100,7 @@ export function createApp(
         authorization: c.req.header('authorization') ?? null,
         access,
         whoIs,
-        recheck: ask,
+        recheck: async () => access.recheck(await whoIs(), c.req.raw.headers),
         address: addressOf(c, access),
         resHeaders,
       }),

@@ -1,5 +1,6 @@
 import type { Database } from '@switchboard/db';
-import { ROLES, type Role } from '@switchboard/db';
+import { ROLES, type Role, sessions, users } from '@switchboard/db';
+import { and, eq, gt } from 'drizzle-orm';
 import { DomainError } from '../errors.ts';
 import { authenticateDisplay, DISPLAY_TOKEN_PREFIX } from '../services/displays.ts';
 import { authenticate } from '../services/keys.ts';
@@ -52,8 +53,30 @@ export function createAccess(database: Pick<Database, 'db' | 'driver'>, config: 
       name: user.name,
       role: toRole(user.role),
       sites: sitesFromStored(user.siteIds ?? []),
+      sessionId: session.session.id,
     };
   }
 
-  return { auth, config, limits, principalOf };
+  /**
+   * Asks again whether a principal still holds (live streams do, every few seconds). A person: one indexed
+   * query — the session still there and unexpired, the user enabled — instead of better-auth's full session
+   * read, so hundreds of open streams stay cheap. Displays and keys: their (briefly cached) lookup.
+   */
+  async function recheck(principal: Principal | null, headers: Headers): Promise<Principal | null> {
+    if (principal?.kind !== 'user' || !principal.sessionId) return principalOf(headers);
+    const [row] = await db
+      .select({ role: users.role, siteIds: users.siteIds })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(
+        and(
+          eq(sessions.id, principal.sessionId),
+          gt(sessions.expiresAt, new Date()),
+          eq(users.disabled, false),
+        ),
+      );
+    return row ? { ...principal, role: toRole(row.role), sites: sitesFromStored(row.siteIds) } : null;
+  }
+
+  return { auth, config, limits, principalOf, recheck };
 }

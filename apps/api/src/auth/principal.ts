@@ -6,7 +6,15 @@ export type Sites = 'all' | string[];
 
 /** Who is asking: a signed-in person, a wallboard display, or a feed key. */
 export type Principal =
-  | { kind: 'user'; userId: string; email: string; name: string; role: Role; sites: Sites }
+  | {
+      kind: 'user';
+      userId: string;
+      email: string;
+      name: string;
+      role: Role;
+      sites: Sites;
+      sessionId?: string;
+    }
   | { kind: 'display'; displayId: string; name: string; sites: Sites }
   | { kind: 'feed'; key: FeedKey };
 
