@@ -72,11 +72,12 @@ export function SignInForm({ next, sso, initialError, signedOut }: Props) {
     if (!sso) return;
     setBusy(true);
     try {
-      const response = await fetch('/api/auth/sign-in/oauth2', {
+      // better-auth 1.7 serves generic OIDC providers through the standard social sign-in endpoint.
+      const response = await fetch('/api/auth/sign-in/social', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
-          providerId: sso.providerId,
+          provider: sso.providerId,
           callbackURL: next,
           errorCallbackURL: `/sign-in?error=sso&next=${encodeURIComponent(next)}`,
         }),
