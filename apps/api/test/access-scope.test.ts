@@ -145,6 +145,17 @@ describe.each(testBackends())('site scope and revocation on %s', (backend) => {
       { key: null, headers: api.as.admin },
     );
     expect(link.status).toBe(409);
+    // The last enabled administrator cannot disable or demote themselves.
+    const people = dataOf<{ id: string; email: string }[]>(await api.get('admin.users.list'));
+    const self = people.find((p) => p.email === 'admin@test.nhs.net');
+    const lockout = await api.post(
+      'admin.users.update',
+      { id: self?.id, disabled: true },
+      { key: null, headers: api.as.admin },
+    );
+    expect(lockout.status).toBe(409);
+    expect(lockout.body.error?.message).toMatch(/no enabled administrator/);
+    expect(await api.get('me.get')).toMatchObject({ status: 200 });
     const audit = dataOf<{
       entries: { actor: string; action: string; target: string; address: string | null }[];
     }>(await api.get('admin.audit.list', { action: 'user.update' }));

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { accounts, type Db, type Role, sessions, users } from '@switchboard/db';
 import { hashPassword } from 'better-auth/crypto';
-import { asc, eq, max } from 'drizzle-orm';
+import { and, asc, count, eq, max } from 'drizzle-orm';
 import type { Auth } from '../auth/auth.ts';
 import { type Sites, sitesFromStored, sitesToStored } from '../auth/principal.ts';
 import { DomainError } from '../errors.ts';
@@ -15,6 +15,8 @@ export interface InviteInput {
   sites: Sites;
   /** Optional: set a password now (tests, break-glass accounts); otherwise the person uses the link or SSO. */
   password?: string | undefined;
+  /** Or a password already hashed with better-auth's `hashPassword` (imports; tests hash once for many). */
+  passwordHash?: string | undefined;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function inviteUser(
   const email = input.email.trim().toLowerCase();
   await checkSites(db, input.sites);
   const id = randomBytes(12).toString('base64url');
-  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  const passwordHash = input.password ? await hashPassword(input.password) : input.passwordHash;
   await db.transaction(async (tx) => {
     const inserted = await tx
       .insert(users)
@@ -129,6 +131,17 @@ export async function updateUser(
       .returning({ email: users.email });
     const user = changed[0];
     if (!user) throw new DomainError('not_found', `no user with id ${input.id}`);
+    // Never leave the deployment without an enabled administrator (nobody could undo it but a CLI).
+    const [admins] = await tx
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, 'admin'), eq(users.disabled, false)));
+    if (Number(admins?.n ?? 0) === 0) {
+      throw new DomainError(
+        'conflict',
+        'this would leave no enabled administrator: make someone else admin first',
+      );
+    }
     if (input.disabled) await tx.delete(sessions).where(eq(sessions.userId, input.id));
     await audit(tx, {
       ...actorOf(input),
