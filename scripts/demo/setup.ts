@@ -1,9 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createDb, lockDataDir } from '@switchboard/db';
-import { createKey } from '../../apps/api/src/services/keys.ts';
-import { addSite } from '../../apps/api/src/services/sites.ts';
-import { addSystem } from '../../apps/api/src/services/systems.ts';
+import { openAdmin } from '@switchboard/api/admin';
 import type { DemoEnv } from './env.ts';
 import { DEMO_SITES, DEMO_SYSTEMS } from './sites.ts';
 
@@ -14,6 +11,9 @@ export interface DemoState {
   /** When the 4-week backfill finished; a later start does not backfill again. */
   backfilledAt: string | null;
 }
+
+/** The demo's administrator: created on the first start, signed in by a fresh one-time link on every start. */
+export const DEMO_ADMIN = { email: 'demo.admin@switchboard.invalid', name: 'Demo administrator' } as const;
 
 const stateFile = (env: DemoEnv) => join(resolve(env.DATA_DIR), 'demo.json');
 
@@ -27,25 +27,38 @@ export function writeState(env: DemoEnv, state: DemoState): void {
   writeFileSync(stateFile(env), `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
 }
 
-/** On first start: registers the demo sites and systems and a simulator key. Idempotent. */
-export async function ensureDemoSetup(env: DemoEnv): Promise<DemoState> {
-  const existing = readState(env);
-  if (existing) return existing;
-  const release = env.DATABASE_URL ? () => {} : lockDataDir(resolve(env.DATA_DIR));
-  const database = env.DATABASE_URL
-    ? await createDb({ url: env.DATABASE_URL })
-    : await createDb({ dataDir: resolve(env.DATA_DIR) });
+/**
+ * Before the API starts (it takes the embedded database's lock): on the first start registers the demo
+ * sites, systems and a simulator key; on every start makes sure the demo administrator exists and answers
+ * a fresh one-time sign-in link for them, on `publicUrl` (the dashboard). Through the API's admin export,
+ * like the command-line tools; every action is audited as "demo".
+ */
+export async function ensureDemoSetup(
+  env: DemoEnv,
+  publicUrl: string,
+): Promise<{ state: DemoState; signInUrl: string }> {
+  const admin = await openAdmin(
+    {
+      ...process.env,
+      DATA_DIR: resolve(env.DATA_DIR),
+      DATABASE_URL: env.DATABASE_URL ?? '',
+      PUBLIC_URL: publicUrl,
+    },
+    'demo',
+  );
   try {
-    const actor = 'demo';
-    for (const site of DEMO_SITES) await addSite(database.db, { ...site, actor });
-    const siteIds = DEMO_SITES.map((s) => s.id);
-    for (const system of DEMO_SYSTEMS) await addSystem(database.db, { ...system, siteIds, actor });
-    const { key } = await createKey(database.db, { siteIds, feed: 'simulator', actor });
-    const state: DemoState = { key, backfilledAt: null };
-    writeState(env, state);
-    return state;
+    let state = readState(env);
+    if (!state) {
+      for (const site of DEMO_SITES) await admin.addSite(site);
+      const siteIds = DEMO_SITES.map((s) => s.id);
+      for (const system of DEMO_SYSTEMS) await admin.addSystem({ ...system, siteIds });
+      const { key } = await admin.createKey({ siteIds, feed: 'simulator' });
+      state = { key, backfilledAt: null };
+      writeState(env, state);
+    }
+    const { signInUrl } = await admin.ensureUser({ ...DEMO_ADMIN, role: 'admin', sites: 'all' });
+    return { state, signInUrl };
   } finally {
-    await database.close();
-    release();
+    await admin.close();
   }
 }

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { readDemoEnv } from './env.ts';
 import { run, type Service, startService, stopService, waitForHttp } from './processes.ts';
-import { ensureDemoSetup, writeState } from './setup.ts';
+import { DEMO_ADMIN, ensureDemoSetup, writeState } from './setup.ts';
 import { DEMO_SITES } from './sites.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -53,7 +53,9 @@ function watch(service: Service): Service {
 
 try {
   const started = performance.now();
-  const state = await ensureDemoSetup(env);
+  // Sign-in links and redirects are on the origin people open: the dashboard (it proxies /api/auth/*).
+  const publicUrl = withDashboard ? dashboardUrl : apiUrl;
+  const { state, signInUrl } = await ensureDemoSetup(env, publicUrl);
   if (withDashboard) {
     console.log('Building the dashboard (cached after the first time)…');
     await run(BIN('turbo'), ['run', 'build', '--filter=@switchboard/dashboard', '--output-logs=errors-only']);
@@ -64,6 +66,7 @@ try {
       ...dbEnv,
       API_PORT: String(env.API_PORT),
       HOST: env.HOST,
+      PUBLIC_URL: publicUrl,
     }),
   );
   await waitForHttp(`${apiUrl}/readyz`, api);
@@ -115,6 +118,10 @@ try {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`\nSwitchboard is running (${seconds} s):`);
   if (withDashboard) console.log(`  dashboard  ${dashboardUrl}`);
+  console.log(`  sign in    ${signInUrl}`);
+  console.log(
+    `             (a one-time link for ${DEMO_ADMIN.email}, an administrator; a new one on every start)`,
+  );
   console.log(
     `  API        ${apiUrl}  (database: ${env.DATABASE_URL ? 'PostgreSQL' : `embedded, in ${env.DATA_DIR}`})`,
   );

@@ -49,7 +49,15 @@ export async function startApiProcess(
 ): Promise<{ url: string; stop(): Promise<void> }> {
   const child: ChildProcess = spawn(join(API_DIR, '../../node_modules/.bin/tsx'), ['src/server.ts'], {
     cwd: API_DIR,
-    env: { ...process.env, DATABASE_URL: databaseUrl, API_PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      API_PORT: String(port),
+      HOST: '127.0.0.1',
+      BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? randomBytes(32).toString('base64url'),
+      // The per-key limit stays on (its cost is part of ingestion) but high enough not to refuse the load.
+      INGEST_MAX_REQUESTS_PER_S: '100000',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -3,6 +3,17 @@ import { type Database, isReady } from '@switchboard/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { type Access, createAccess } from './auth/access.ts';
+import { localAccessConfig } from './auth/config.ts';
+import {
+  addressOf,
+  corsForTrustedOrigins,
+  metricsAllowed,
+  mountAuth,
+  sameOriginWrites,
+  securityHeaders,
+  subscriptionRefusal,
+} from './auth/http.ts';
 import { rejectionReason } from './errors.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
 import { createMetrics } from './metrics.ts';
@@ -21,13 +32,15 @@ const errorBody = (code: string, httpStatus: number, message: string) => ({
 const PROCEDURES: ReadonlySet<string> = new Set(Object.keys(appRouter._def.procedures));
 
 /**
- * The HTTP shell: tRPC at /trpc, health, readiness and Prometheus metrics. The live hub is created from the
- * database unless given; whoever stops the server closes it (`live.close()`).
+ * The HTTP shell: tRPC at /trpc, better-auth at /api/auth/*, health, readiness and Prometheus metrics. The
+ * live hub is created from the database unless given; whoever stops the server closes it (`live.close()`).
+ * Who may call what is in auth/permissions.ts.
  */
 export function createApp(
   database: Pick<Database, 'db' | 'rows' | 'driver' | 'pg'>,
   settings: Partial<QuerySettings> = {},
   live: LiveHub = createLiveHub(database),
+  access: Access = createAccess(database, localAccessConfig()),
 ) {
   const config: QuerySettings = { ...DEFAULT_SETTINGS, ...settings };
   const metrics = createMetrics();
@@ -37,6 +50,9 @@ export function createApp(
   const ingest = createIngestService({ db: database.db, metrics, seriesCache, live, lookups });
   live.subscribe((change) => seriesCache.invalidate(change));
   const app = new Hono();
+  app.use(securityHeaders(access));
+  app.use('/trpc/*', corsForTrustedOrigins(access), sameOriginWrites(access));
+  app.use('/api/auth/*', corsForTrustedOrigins(access), sameOriginWrites(access));
 
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', async (c) =>
@@ -45,8 +61,11 @@ export function createApp(
       : c.json({ ok: false, reason: 'database not reachable or not migrated' }, 503),
   );
   app.get('/metrics', async (c) =>
-    c.text(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }),
+    metricsAllowed(c, access)
+      ? c.text(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType })
+      : c.json(errorBody('UNAUTHORIZED', 401, 'send "Authorization: Bearer <METRICS_TOKEN>"'), 401),
   );
+  mountAuth(app, access);
 
   app.use('/trpc/*', async (c, next) => {
     const procedures = proceduresOf(c.req.path);
@@ -76,12 +95,30 @@ export function createApp(
       },
     }),
   );
-  app.all('/trpc/*', (c) =>
-    fetchRequestHandler({
+  const subscriptionPaths = new Set(
+    Object.entries(
+      (appRouter._def as unknown as { procedures: Record<string, { _def: { type: string } }> }).procedures,
+    )
+      .filter(([, p]) => p._def.type === 'subscription')
+      .map(([path]) => path),
+  );
+  app.all('/trpc/*', async (c) => {
+    const ask = () => access.principalOf(c.req.raw.headers);
+    let asked: ReturnType<typeof ask> | undefined;
+    const whoIs = () => {
+      asked ??= ask();
+      return asked;
+    };
+    const path = c.req.path.slice('/trpc/'.length);
+    if (subscriptionPaths.has(path)) {
+      const refusal = await subscriptionRefusal(path, whoIs, c.req.query('input'));
+      if (refusal) return c.json(refusal.body, refusal.status);
+    }
+    return fetchRequestHandler({
       endpoint: '/trpc',
       req: c.req.raw,
       router: appRouter,
-      createContext: () => ({
+      createContext: ({ resHeaders }) => ({
         db: database.db,
         metrics,
         settings: config,
@@ -91,15 +128,20 @@ export function createApp(
         lookups,
         subscriptions,
         authorization: c.req.header('authorization') ?? null,
+        access,
+        whoIs,
+        recheck: async () => access.recheck(await whoIs(), c.req.raw.headers),
+        address: addressOf(c, access),
+        resHeaders,
       }),
       // Internal errors are logged, with their reference, by the error formatter (trpc/init.ts).
       onError: ({ error, path }) => {
         metrics.rejected.inc({ path: procedureLabel(PROCEDURES, path), reason: rejectionReason(error.code) });
       },
-    }),
-  );
+    });
+  });
   app.notFound((c) =>
     c.json(errorBody('NOT_FOUND', 404, `no route ${c.req.method} ${c.req.path.slice(0, 100)}`), 404),
   );
-  return { app, metrics, live, seriesCache, lookups };
+  return { app, metrics, live, seriesCache, lookups, access };
 }

@@ -1,6 +1,22 @@
 import { READ_LIMITS } from '@switchboard/contracts';
 import { z } from 'zod';
 
+/** An optional variable; set but empty counts as unset. */
+const optional = <T extends z.ZodType>(inner: T) =>
+  inner.optional().or(z.literal('').transform(() => undefined));
+/** A comma-separated list. */
+const list = (item: z.ZodType<string, string>) =>
+  z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item));
+
 /** The API's configuration, read and validated here and nowhere else. */
 const schema = z.object({
   API_PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
@@ -20,8 +36,63 @@ const schema = z.object({
   SERIES_CACHE_MB: z.coerce.number().int().min(1).max(4_096).default(64),
   /** Most live subscriptions (SSE) one instance serves; the next is refused with a clear error. */
   MAX_SUBSCRIBERS: z.coerce.number().int().min(1).max(100_000).default(READ_LIMITS.maxSubscribers),
-  /** Who runs a CLI command, for the audit log. */
+  /** Who runs a CLI command, for the audit log (a CLI's --actor wins). */
   USER: z.string().default('unknown'),
+
+  // Access (see src/auth/). Secrets are read here and never logged.
+  /** Signs session cookies (≥ 32 characters). Required with DATABASE_URL; on PGlite kept in DATA_DIR. */
+  BETTER_AUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  /** The origin people open (the dashboard, which proxies /api/auth/*): sign-in links and redirects use it. */
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  /** Other origins allowed to call the API with credentials (CORS) and to post sign-in forms, comma separated. */
+  TRUSTED_ORIGINS: list(z.url({ protocol: /^https?$/, error: 'must be http(s) origins' })),
+  /** Peers whose X-Forwarded-For is believed (the dashboard's proxy), comma separated. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('127.0.0.1,::1,::ffff:127.0.0.1')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  /** Absolute lifetime of a person's session. */
+  SESSION_TTL_H: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  /** How long a one-time sign-in link stays valid. */
+  SIGN_IN_LINK_TTL_S: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 86_400)
+    .default(3600),
+  /** Failed sign-ins allowed per account and per address within SIGN_IN_WINDOW_S; then 429. */
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(10),
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(50),
+  SIGN_IN_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** Ingestion requests allowed per feed key per second (bursts above it answer 429 with Retry-After). */
+  INGEST_MAX_REQUESTS_PER_S: z.coerce.number().int().min(1).max(100_000).default(200),
+  /** Bearer token for Prometheus /metrics; without it /metrics answers only on loopback. */
+  METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  // Single sign-on (Microsoft Entra ID / NHSmail or any OpenID Connect provider): on when a client id is set.
+  /** The OIDC issuer, e.g. https://login.microsoftonline.com/<tenant>/v2.0 (or give SSO_TENANT_ID). */
+  SSO_ISSUER: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  /** An Entra ID tenant id (never "common"): the issuer is derived from it. */
+  SSO_TENANT_ID: optional(
+    z.string().regex(/^[0-9a-f-]{36}$|^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a tenant id (GUID) or domain'),
+  ),
+  SSO_CLIENT_ID: optional(z.string().min(1)),
+  SSO_CLIENT_SECRET: optional(z.string().min(1)),
+  /** The provider id in URLs (/api/auth/callback/<id>) and the button's label. */
+  SSO_PROVIDER_ID: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .default('entra'),
+  SSO_LABEL: z.string().min(1).max(60).default('NHSmail'),
 });
 export type Env = z.infer<typeof schema>;
 
@@ -31,5 +102,14 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return parsed.data;
+  const env = parsed.data;
+  if (env.SSO_CLIENT_ID && !env.SSO_ISSUER && !env.SSO_TENANT_ID)
+    throw new Error(
+      'Invalid configuration:\n  SSO_ISSUER: give SSO_ISSUER or SSO_TENANT_ID with SSO_CLIENT_ID',
+    );
+  if (env.SSO_CLIENT_ID && !env.SSO_CLIENT_SECRET)
+    throw new Error('Invalid configuration:\n  SSO_CLIENT_SECRET: is required with SSO_CLIENT_ID');
+  if (env.SSO_TENANT_ID?.toLowerCase() === 'common')
+    throw new Error('Invalid configuration:\n  SSO_TENANT_ID: use your tenant id, never "common"');
+  return env;
 }

@@ -1,5 +1,8 @@
 import { type ServerType, serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { createAccess } from './auth/access.ts';
+import { accessConfigFrom } from './auth/config.ts';
+import { resolveSecret } from './auth/secret.ts';
 import { readEnv } from './env.ts';
 import { openDatabase } from './open-database.ts';
 
@@ -8,13 +11,19 @@ const STOP_GRACE_MS = 2_000;
 
 /** Starts the API: opens (and migrates) the database, then listens. Returns a stop function. */
 export async function startApi(env = readEnv()) {
+  const access = accessConfigFrom(env, resolveSecret(env));
   const database = await openDatabase(env);
-  const { app, live } = createApp(database, {
-    staleAfterS: env.STALE_AFTER_S,
-    heartbeatTimeoutS: env.HEARTBEAT_TIMEOUT_S,
-    seriesCacheMb: env.SERIES_CACHE_MB,
-    maxSubscribers: env.MAX_SUBSCRIBERS,
-  });
+  const { app, live } = createApp(
+    database,
+    {
+      staleAfterS: env.STALE_AFTER_S,
+      heartbeatTimeoutS: env.HEARTBEAT_TIMEOUT_S,
+      seriesCacheMb: env.SERIES_CACHE_MB,
+      maxSubscribers: env.MAX_SUBSCRIBERS,
+    },
+    undefined,
+    createAccess(database, access),
+  );
   // On PostgreSQL, listen for other instances' changes before answering anyone.
   await live.ready();
   const server: ServerType = await new Promise((resolve) => {
@@ -24,6 +33,8 @@ export async function startApi(env = readEnv()) {
   const port = typeof address === 'object' && address ? address.port : env.API_PORT;
   return {
     url: `http://${env.HOST}:${port}`,
+    publicUrl: access.publicUrl,
+    sso: access.sso?.label,
     where: database.where,
     async stop() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -45,6 +56,7 @@ if (isMain) {
   try {
     const api = await startApi();
     console.log(`Switchboard API listening on ${api.url} (database: ${api.where})`);
+    console.log(`  sign-in links on ${api.publicUrl}; single sign-on: ${api.sso ?? 'not configured'}`);
     let stopping = false;
     const shutdown = async (signal: string) => {
       if (stopping) return;

@@ -57,13 +57,50 @@ describe('command-line tools on the embedded database', () => {
     expect(key).toMatch(/^sb_[0-9a-f]{8}_/);
 
     const port = 41_000 + Math.floor(Math.random() * 2000);
+    const url = `http://127.0.0.1:${port}`;
+    const invited = await cli(
+      'users',
+      ['create', '--email', 'Lead@Test.nhs.net', '--role', 'admin', '--actor', 'ops lead'],
+      { ...env, PUBLIC_URL: url },
+    );
+    expect(invited.code).toBe(0);
+    const link = invited.stdout.trim().split('\n').at(-1) ?? '';
+    expect(link).toMatch(new RegExp(`^${url}/api/auth/magic-link/verify\\?token=`));
+
     api = spawn(TSX, ['src/server.ts'], {
       cwd: API_DIR,
       env: { ...process.env, ...env, API_PORT: String(port) },
       stdio: 'ignore',
     });
-    const url = `http://127.0.0.1:${port}`;
     await waitForReady(url, api);
+
+    // The one-time link leaves a session cookie that reads accept; it works once.
+    const anonymous = await fetch(`${url}/trpc/sites.list`);
+    expect(anonymous.status).toBe(401);
+    const opened = await fetch(link, { redirect: 'manual' });
+    expect(opened.status).toBe(302);
+    const cookie = opened.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const me = await fetch(`${url}/trpc/me.get`, { headers: { cookie } });
+    expect(await me.json()).toMatchObject({
+      result: { data: { email: 'lead@test.nhs.net', role: 'admin' } },
+    });
+    const audit = await fetch(
+      `${url}/trpc/admin.audit.list?input=${encodeURIComponent('{"action":"user.invite"}')}`,
+      {
+        headers: { cookie },
+      },
+    );
+    expect(await audit.json()).toMatchObject({
+      result: {
+        data: { entries: [{ actor: 'cli:ops lead', action: 'user.invite', target: 'lead@test.nhs.net' }] },
+      },
+    });
+    const again = await fetch(link, { redirect: 'manual' });
+    expect(again.headers.get('location')).toContain('error=INVALID_TOKEN');
+    expect(again.headers.getSetCookie()).toEqual([]);
 
     const reply = await fetch(`${url}/trpc/ingest.callEvents`, {
       method: 'POST',
@@ -84,5 +121,6 @@ describe('command-line tools on the embedded database', () => {
     const list = await cli('sites', ['list'], env);
     expect(list.stdout).toContain('leeds');
     expect(list.stdout).not.toContain('york');
-  });
+    // Seven tool runs, each starting Node and the embedded database (10–20 s apiece on a busy machine).
+  }, 420_000);
 });

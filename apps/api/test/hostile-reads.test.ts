@@ -16,7 +16,7 @@ const seriesUrl = (url: string, input: unknown) =>
 describe.each(testBackends())('hostile reads on %s', (backend) => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi(backend, { seriesCacheMb: CACHE_MB, maxSubscribers: MAX_SUBSCRIBERS });
+    api = await startTestApi(backend, {}, { seriesCacheMb: CACHE_MB, maxSubscribers: MAX_SUBSCRIBERS });
   });
   afterAll(() => api.stop());
 

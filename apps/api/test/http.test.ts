@@ -16,11 +16,13 @@ describe.each(testBackends())('HTTP shell on %s', (backend) => {
   });
 
   it('lists sites and systems with plain JSON', async () => {
-    const sites = (await (await fetch(`${api.url}/trpc/sites.list`)).json()) as {
+    const sites = (await (await fetch(`${api.url}/trpc/sites.list`, { headers: api.as.viewer })).json()) as {
       result: { data: { id: string }[] };
     };
     expect(sites.result.data.map((s) => s.id).sort()).toEqual(['hull', 'leeds', 'york']);
-    const systems = (await (await fetch(`${api.url}/trpc/systems.list`)).json()) as {
+    const systems = (await (
+      await fetch(`${api.url}/trpc/systems.list`, { headers: api.as.viewer })
+    ).json()) as {
       result: { data: { id: string; siteIds: string[] }[] };
     };
     expect(systems.result.data.find((s) => s.id === 'cas')?.siteIds.sort()).toEqual([
@@ -44,22 +46,24 @@ describe.each(testBackends())('HTTP shell on %s', (backend) => {
 
   it('answers read queries with plain JSON input in the URL', async () => {
     const input = encodeURIComponent(JSON.stringify({ siteIds: ['leeds'], last: '4h', maxPoints: 50 }));
-    const reply = await fetch(`${api.url}/trpc/metrics.series?input=${input}`);
+    const reply = await fetch(`${api.url}/trpc/metrics.series?input=${input}`, { headers: api.as.viewer });
     expect(reply.status).toBe(200);
     const body = (await reply.json()) as { result: { data: { interval: string; points: unknown[] } } };
     expect(body.result.data.interval).toBe('5m');
     expect(body.result.data.points.length).toBeLessThanOrEqual(50);
     const bad = await fetch(
       `${api.url}/trpc/metrics.series?input=${encodeURIComponent('{"siteIds":[],"from":"2026-11-20T10:00:00Z","to":"2026-11-20T09:00:00Z"}')}`,
+      { headers: api.as.viewer },
     );
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toBe(
       'to: must be after "from"',
     );
-    const overview = await fetch(`${api.url}/trpc/metrics.overview`);
+    const overview = await fetch(`${api.url}/trpc/metrics.overview`, { headers: api.as.display });
     expect(overview.status).toBe(200);
     const avail = await fetch(
       `${api.url}/trpc/systems.availability?input=${encodeURIComponent('{"last":"24h"}')}`,
+      { headers: api.as.viewer },
     );
     expect(avail.status).toBe(200);
   });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { LiveChange } from '@switchboard/contracts';
 import { createTestDb, type TestDatabase, testBackends } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDisplay } from '../src/services/displays.ts';
 import { createKey } from '../src/services/keys.ts';
 import { addSite } from '../src/services/sites.ts';
 import { dataOf, startTestApi, type TestApi } from './harness.ts';
@@ -27,7 +28,7 @@ describe.each(testBackends())('live.changes over SSE on %s', (backend) => {
     // A closed subscription leaves the hub a little later: wait for that first, so that "one more" below
     // means this subscription.
     await until('closed subscriptions to leave the hub', () => api.live.subscribers() === IDLE + active);
-    const subscription = await subscribeLive(api.url, input, () => api.live.subscribers());
+    const subscription = await subscribeLive(api.url, input, api.as.viewer, () => api.live.subscribers());
     active += 1;
     open.push(subscription);
     const close = subscription.close;
@@ -182,7 +183,13 @@ async function startProcess(
 ): Promise<{ url: string; child: ChildProcess; log: () => string }> {
   const child = spawn(TSX, ['src/server.ts'], {
     cwd: API_DIR,
-    env: { ...process.env, DATABASE_URL: databaseUrl, API_PORT: '0', HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      API_PORT: '0',
+      HOST: '127.0.0.1',
+      BETTER_AUTH_SECRET: 'a-test-secret-shared-by-both-instances-0123456789',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -221,11 +228,15 @@ if (process.env.TEST_DATABASE_URL) {
     let a: Awaited<ReturnType<typeof startProcess>> | undefined;
     let b: Awaited<ReturnType<typeof startProcess>> | undefined;
     let key: string;
+    /** A display token on every site: the principal that reads and subscribes. */
+    let reader: Record<string, string>;
 
     beforeAll(async () => {
       database = await createTestDb('postgres');
       for (const id of ['leeds', 'york']) await addSite(database.db, { id, name: id, actor: 'test' });
       key = (await createKey(database.db, { siteIds: ['*'], feed: 'telephony', actor: 'test' })).key;
+      const display = await createDisplay(database.db, { name: 'Wall', sites: 'all', actor: 'test' });
+      reader = { authorization: `Bearer ${display.token}` };
       const url = database.url ?? '';
       [a, b] = await Promise.all([startProcess(url), startProcess(url)]);
     });
@@ -247,13 +258,13 @@ if (process.env.TEST_DATABASE_URL) {
         }),
       );
       const offeredOnB = async () => {
-        const reply = await fetch(`${b?.url}/trpc/metrics.series?input=${input}`);
+        const reply = await fetch(`${b?.url}/trpc/metrics.series?input=${input}`, { headers: reader });
         const body = (await reply.json()) as { result: { data: { points: { offered: number | null }[] } } };
         return body.result.data.points[0]?.offered ?? null;
       };
       expect(await offeredOnB()).toBeNull();
       expect(await offeredOnB()).toBeNull(); // now held in B's cache
-      const onB = await subscribeLive(b.url, { siteIds: ['leeds'] });
+      const onB = await subscribeLive(b.url, { siteIds: ['leeds'] }, reader);
       const reply = await fetch(`${a.url}/trpc/ingest.callEvents`, {
         method: 'POST',
         headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
@@ -272,8 +283,8 @@ if (process.env.TEST_DATABASE_URL) {
 
     it('delivers an event ingested through instance A to a subscriber of instance B', async () => {
       if (!a || !b) throw new Error('instances not started');
-      const onB = await subscribeLive(b.url);
-      const onA = await subscribeLive(a.url, { siteIds: ['york'] });
+      const onB = await subscribeLive(b.url, undefined, reader);
+      const onA = await subscribeLive(a.url, { siteIds: ['york'] }, reader);
       for (let i = 0; i < 3; i++) {
         const at = new Date().toISOString();
         const reply = await fetch(`${a.url}/trpc/ingest.callEvents`, {

@@ -160,7 +160,9 @@ describe.each(testBackends())('series through the API cache on %s', (backend) =>
           } else {
             const input = { siteIds: step.siteIds, from: iso(FROM), to: iso(TO), interval: step.interval };
             const query = encodeURIComponent(JSON.stringify(input));
-            const reply = await fetch(`${api.url}/trpc/metrics.series?input=${query}`);
+            const reply = await fetch(`${api.url}/trpc/metrics.series?input=${query}`, {
+              headers: api.as.admin,
+            });
             const cached = ((await reply.json()) as { result: { data: SeriesResult } }).result.data;
             expect(cached).toEqual(await getSeries(api.database.db, input));
           }

@@ -22,9 +22,12 @@ export class FetchEventSource extends EventTarget {
   #retryMs = 50;
   #controller: AbortController | undefined;
 
-  constructor(url: string, _init?: { withCredentials?: boolean }) {
+  readonly #headers: Record<string, string>;
+
+  constructor(url: string, init?: { withCredentials?: boolean; headers?: Record<string, string> }) {
     super();
     this.url = url;
+    this.#headers = init?.headers ?? {};
     void this.#connect();
   }
 
@@ -43,7 +46,7 @@ export class FetchEventSource extends EventTarget {
     this.#controller = controller;
     this.readyState = this.CONNECTING;
     try {
-      const headers: Record<string, string> = { accept: 'text/event-stream' };
+      const headers: Record<string, string> = { ...this.#headers, accept: 'text/event-stream' };
       if (this.#lastEventId) headers['last-event-id'] = this.#lastEventId;
       this.sentLastEventIds.push(this.#lastEventId);
       const response = await fetch(this.url, { headers, signal: controller.signal });
@@ -105,6 +108,8 @@ export interface Received {
 
 export interface LiveSubscription {
   received: Received[];
+  /** Errors the subscription ended with (e.g. UNAUTHORIZED once its principal is revoked). */
+  errors: unknown[];
   /** The EventSource of this subscription (to drop its connection). */
   source(): FetchEventSource;
   /** Resolves with the first message after `index` that arrives, or rejects after `ms`. */
@@ -115,7 +120,9 @@ export interface LiveSubscription {
 /** Subscribes to `live.changes` over real HTTP SSE through tRPC's own client; resolves once connected. */
 export async function subscribeLive(
   apiUrl: string,
-  input?: { siteIds?: string[]; lastEventId?: string },
+  input: { siteIds?: string[]; lastEventId?: string } | undefined,
+  /** Who subscribes: a session cookie or a display token (the harness's `api.as.…`). */
+  headers: Record<string, string>,
   /** Subscribers the server's hub has (in-process APIs): the subscription is ready once it grows by one. */
   serverSubscribers?: () => number,
 ): Promise<LiveSubscription> {
@@ -123,7 +130,7 @@ export async function subscribeLive(
   const sources: FetchEventSource[] = [];
   class Source extends FetchEventSource {
     constructor(url: string, init?: { withCredentials?: boolean }) {
-      super(url, init);
+      super(url, { ...init, headers });
       sources.push(this);
     }
   }
@@ -134,6 +141,7 @@ export async function subscribeLive(
   const waiters = new Set<() => void>();
   let started!: () => void;
   let failed!: (error: unknown) => void;
+  const errors: unknown[] = [];
   const ready = new Promise<void>((resolve, reject) => {
     started = resolve;
     failed = reject;
@@ -144,7 +152,11 @@ export async function subscribeLive(
       received.push({ id, change: data, receivedAt: performance.now() });
       for (const wake of waiters) wake();
     },
-    onError: (error) => failed(error),
+    onError: (error) => {
+      errors.push(error);
+      failed(error);
+      for (const wake of waiters) wake();
+    },
   });
   await ready;
   // The server subscribes to its hub as the stream starts, just after the client hears it started.
@@ -156,6 +168,7 @@ export async function subscribeLive(
   }
   return {
     received,
+    errors,
     source: () => {
       const source = sources.at(-1);
       if (!source) throw new Error('no EventSource yet');

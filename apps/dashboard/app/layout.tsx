@@ -2,36 +2,27 @@ import 'nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css';
 import './globals.css';
 import './charts.css';
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
-import { Patterns } from '../components/charts/Patterns.tsx';
-import { Footer } from '../components/layout/Footer.tsx';
-import { Header } from '../components/layout/Header.tsx';
-import { LiveBanner } from '../components/layout/LiveBanner.tsx';
-import { Providers } from './providers.tsx';
 
 export const metadata: Metadata = {
   title: { default: 'Switchboard', template: '%s – Switchboard' },
   description: 'Live operations dashboard for NHS 111 call centres',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * The document. Every page renders per request: its scripts carry the nonce of that response's
+ * Content-Security-Policy (set in proxy.ts), which a prerendered page could not.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await headers();
   return (
     <html lang="en-GB">
       <body>
         <a className="nhsuk-skip-link" href="#maincontent">
           Skip to main content
         </a>
-        <Providers>
-          <Header />
-          <Patterns />
-          <div className="nhsuk-width-container-fluid app-container">
-            <LiveBanner />
-            <main className="nhsuk-main-wrapper nhsuk-main-wrapper--s" id="maincontent">
-              {children}
-            </main>
-          </div>
-          <Footer />
-        </Providers>
+        {children}
       </body>
     </html>
   );

@@ -4,12 +4,11 @@
  *   npm run bench -w @switchboard/dashboard
  */
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
-import { snapshot, TestApi } from '../e2e/support/api.ts';
+import type { Cookie, Page } from 'playwright-core';
+import { snapshot, type TestApi } from '../e2e/support/api.ts';
 import { launchBrowser } from '../e2e/support/browser.ts';
-import { startDashboard } from '../e2e/support/dashboard.ts';
 import { seedOutageHour } from '../e2e/support/scenario.ts';
-import { SEED } from '../e2e/support/stack.ts';
+import { SEED, startStack } from '../e2e/support/stack.ts';
 import { buildIfStale } from '../scripts/build-if-stale.ts';
 
 const EVENTS = 100;
@@ -20,8 +19,11 @@ const quantile = (values: number[], q: number) => {
 const ms = (v: number) => `${v.toFixed(0)} ms`;
 
 /** Resolves with the arrival time (epoch ms) of each live change the API announces, read straight off SSE. */
-async function notifications(apiUrl: string, signal: AbortSignal): Promise<{ next(): Promise<number> }> {
-  const response = await fetch(`${apiUrl}/trpc/live.changes?input=${encodeURIComponent('{}')}`, { signal });
+async function notifications(api: TestApi, signal: AbortSignal): Promise<{ next(): Promise<number> }> {
+  const response = await fetch(`${api.url}/trpc/live.changes?input=${encodeURIComponent('{}')}`, {
+    signal,
+    headers: { cookie: api.admin.cookieHeader },
+  });
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const waiting: ((at: number) => void)[] = [];
   void (async () => {
@@ -37,7 +39,7 @@ async function notifications(apiUrl: string, signal: AbortSignal): Promise<{ nex
 
 async function latency(page: Page, api: TestApi): Promise<{ screen: number[]; notify: number[] }> {
   const controller = new AbortController();
-  const notify = await notifications(api.url, controller.signal);
+  const notify = await notifications(api, controller.signal);
   // The page records when each value first appears in Leeds's "calls waiting" cell.
   await page.evaluate(`(() => {
     window.seen = {};
@@ -68,8 +70,12 @@ async function latency(page: Page, api: TestApi): Promise<{ screen: number[]; no
  * Gzipped JavaScript of a cold visit: the route's first-load scripts (those the server's HTML names) and,
  * separately, everything loaded within two seconds (adds chunks loaded after hydration, such as Recharts).
  */
-async function pageJs(url: string): Promise<{ firstLoad: number; all: number; files: number }> {
+async function pageJs(
+  url: string,
+  cookies: Cookie[],
+): Promise<{ firstLoad: number; all: number; files: number }> {
   const browser = await launchBrowser();
+  await browser.context.addCookies(cookies); // signed in, with a cold cache
   const page = await browser.context.newPage();
   const sizes: Promise<{ path: string; gz: number }>[] = [];
   page.on('response', (response) => {
@@ -93,13 +99,11 @@ async function pageJs(url: string): Promise<{ firstLoad: number; all: number; fi
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 buildIfStale();
-const api = await TestApi.create(SEED);
+const stack = await startStack({ seed: SEED });
+const { api } = stack;
 await seedOutageHour(api);
-const dashboard = await startDashboard(api.url);
-const browser = await launchBrowser();
 try {
-  const page = await browser.context.newPage();
-  await page.goto(`${dashboard.url}/`);
+  const page = await stack.open('/');
   await page.locator('[data-live-status="live"]').waitFor();
   await page.waitForTimeout(1_000);
   const { screen, notify } = await latency(page, api);
@@ -119,14 +123,12 @@ try {
     ['/', '/'],
     ['site page', '/sites/leeds'],
   ] as const) {
-    const js = await pageJs(`${dashboard.url}${path}`);
+    const js = await pageJs(`${stack.dashboardUrl}${path}`, await stack.context.cookies());
     console.log(
       `First-load JS of ${name}: ${kb(js.firstLoad)} gzipped (goal ≤ 250 KB: ${((js.firstLoad / 1024 / 250) * 100).toFixed(0)}%); ` +
         `with chunks loaded after hydration ${kb(js.all)} in ${js.files} files`,
     );
   }
 } finally {
-  await browser.close();
-  await dashboard.stop();
-  await api.destroy();
+  await stack.close();
 }

@@ -1,7 +1,7 @@
 import { idField } from '@switchboard/contracts';
 import { ALL_SITES, createKey, listKeys, revokeKey } from '../services/keys.ts';
 import { checked, expectPositionals, parseCommandLine } from './args.ts';
-import { actor, fail, withToolDb } from './tool-db.ts';
+import { cliActor, fail, withToolDb } from './tool-db.ts';
 
 const USAGE = [
   'usage: npm run keys -- create --site <site-id>[,<site-id>...|*] --feed <name>',
@@ -11,7 +11,9 @@ const USAGE = [
 const { positionals, values } = parseCommandLine(USAGE, {
   site: { type: 'string' },
   feed: { type: 'string' },
+  actor: { type: 'string' },
 });
+const ACTOR = cliActor(values.actor);
 const [command, id] = positionals;
 
 if (command === 'create') {
@@ -27,7 +29,7 @@ if (command === 'create') {
   }
   const feed = checked('--feed', idField('feed'), values.feed, USAGE);
   await withToolDb(async (db) => {
-    const created = await createKey(db, { siteIds, feed, actor: actor() });
+    const created = await createKey(db, { siteIds, feed, actor: ACTOR });
     console.log(`key ${created.id} for feed "${feed}", sites ${siteIds.join(', ')}; it is shown only once:`);
     console.log(created.key);
   });
@@ -35,7 +37,7 @@ if (command === 'create') {
   expectPositionals(positionals, 2, USAGE);
   const keyId = checked('key-id', idField('key-id'), id, USAGE);
   await withToolDb(async (db) => {
-    await revokeKey(db, { id: keyId, actor: actor() });
+    await revokeKey(db, { id: keyId, actor: ACTOR });
     console.log(`key ${keyId} revoked`);
   });
 } else if (command === 'list') {

@@ -1,13 +1,15 @@
 import { idField, nameField } from '@switchboard/contracts';
 import { addSite, listSites } from '../services/sites.ts';
 import { checked, expectPositionals, parseCommandLine } from './args.ts';
-import { actor, fail, withToolDb } from './tool-db.ts';
+import { cliActor, fail, withToolDb } from './tool-db.ts';
 
 const USAGE = 'usage: npm run sites -- add <site-id> --name "<name>" [--region "<region>"] | list';
 const { positionals, values } = parseCommandLine(USAGE, {
   name: { type: 'string' },
   region: { type: 'string' },
+  actor: { type: 'string' },
 });
+const ACTOR = cliActor(values.actor);
 const [command] = positionals;
 
 if (command === 'add') {
@@ -18,7 +20,7 @@ if (command === 'add') {
   const region =
     values.region === undefined ? undefined : checked('--region', nameField('region'), values.region, USAGE);
   await withToolDb(async (db) => {
-    const { created } = await addSite(db, { id, name, region, actor: actor() });
+    const { created } = await addSite(db, { id, name, region, actor: ACTOR });
     console.log(created ? `site ${id} added` : `site ${id} already exists`);
   });
 } else if (command === 'list') {

@@ -1,7 +1,7 @@
 import { idField, nameField } from '@switchboard/contracts';
 import { addSystem, listSystems } from '../services/systems.ts';
 import { checked, expectPositionals, parseCommandLine } from './args.ts';
-import { actor, fail, withToolDb } from './tool-db.ts';
+import { cliActor, fail, withToolDb } from './tool-db.ts';
 
 const USAGE =
   'usage: npm run systems -- add <system-id> --name "<name>" [--kind <kind>] [--sites <site-id>,...] | list';
@@ -9,7 +9,9 @@ const { positionals, values } = parseCommandLine(USAGE, {
   name: { type: 'string' },
   kind: { type: 'string' },
   sites: { type: 'string' },
+  actor: { type: 'string' },
 });
+const ACTOR = cliActor(values.actor);
 const [command] = positionals;
 
 if (command === 'add') {
@@ -25,7 +27,7 @@ if (command === 'add') {
     .filter(Boolean)
     .map((siteId) => checked('--sites', idField('site-id'), siteId, USAGE));
   await withToolDb(async (db) => {
-    const { created } = await addSystem(db, { id, name, kind, siteIds, actor: actor() });
+    const { created } = await addSystem(db, { id, name, kind, siteIds, actor: ACTOR });
     console.log(
       `system ${id} ${created ? 'added' : 'already exists'}${siteIds.length ? `; sites: ${siteIds.join(', ')}` : ''}`,
     );

@@ -19,14 +19,9 @@ export async function withToolDb(
   }
 }
 
-/** Who runs the command, for the audit log (read when needed, so a bad setting is a message, not a trace). */
-export function actor(): string {
-  try {
-    return `cli:${readEnv().USER}`.slice(0, 200);
-  } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
-  }
-}
+/** How a CLI is named in the audit log: `cli:<--actor>` (the person running it says who they are), else `cli`. */
+export const cliActor = (actor: string | undefined) =>
+  actor?.trim() ? `cli:${actor.trim().slice(0, 100)}` : 'cli';
 
 export function fail(message: string): never {
   console.error(`error: ${message}`);

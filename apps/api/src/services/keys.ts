@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { apiKeys, type Db, sites } from '@switchboard/db';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { ALL_SITES } from '../auth/principal.ts';
 import { DomainError } from '../errors.ts';
-import { audit } from './audit.ts';
+import { type Actor, actorOf, audit } from './audit.ts';
 import { createLookups, type IngestLookups } from './ingest/lookups.ts';
 
 /** Scope meaning "every site" (a national feed such as a probe of a national system). */
-export const ALL_SITES = '*';
+export { ALL_SITES } from '../auth/principal.ts';
 
 export interface FeedKey {
   id: string;
@@ -19,7 +20,7 @@ const hash = (secret: string) => createHash('sha256').update(secret).digest('hex
 /** Creates a key for a feed and returns it: the only time the secret exists outside the feed. */
 export async function createKey(
   db: Db,
-  input: { siteIds: string[]; feed: string; actor: string },
+  input: Actor & { siteIds: string[]; feed: string; name?: string | undefined },
 ): Promise<{ id: string; key: string }> {
   if (input.siteIds.length === 0) throw new DomainError('invalid', 'a key needs at least one site (or "*")');
   const named = input.siteIds.filter((id) => id !== ALL_SITES);
@@ -32,18 +33,24 @@ export async function createKey(
   const id = randomBytes(4).toString('hex');
   const key = `sb_${id}_${randomBytes(24).toString('base64url')}`;
   await db.transaction(async (tx) => {
-    await tx.insert(apiKeys).values({ id, secretHash: hash(key), feed: input.feed, siteIds: input.siteIds });
+    await tx.insert(apiKeys).values({
+      id,
+      secretHash: hash(key),
+      feed: input.feed,
+      name: input.name ?? null,
+      siteIds: input.siteIds,
+    });
     await audit(tx, {
-      actor: input.actor,
+      ...actorOf(input),
       action: 'key.create',
       subject: id,
-      detail: { feed: input.feed, siteIds: input.siteIds },
+      detail: { feed: input.feed, siteIds: input.siteIds, name: input.name },
     });
   });
   return { id, key };
 }
 
-export async function revokeKey(db: Db, input: { id: string; actor: string }): Promise<void> {
+export async function revokeKey(db: Db, input: Actor & { id: string }): Promise<void> {
   await db.transaction(async (tx) => {
     const revoked = await tx
       .update(apiKeys)
@@ -51,7 +58,7 @@ export async function revokeKey(db: Db, input: { id: string; actor: string }): P
       .where(and(eq(apiKeys.id, input.id), isNull(apiKeys.revokedAt)))
       .returning({ id: apiKeys.id });
     if (revoked.length === 0) throw new DomainError('not_found', `no active key with id ${input.id}`);
-    await audit(tx, { actor: input.actor, action: 'key.revoke', subject: input.id });
+    await audit(tx, { ...actorOf(input), action: 'key.revoke', subject: input.id });
   });
 }
 
@@ -60,6 +67,7 @@ export async function listKeys(db: Db) {
     .select({
       id: apiKeys.id,
       feed: apiKeys.feed,
+      name: apiKeys.name,
       siteIds: apiKeys.siteIds,
       createdAt: apiKeys.createdAt,
       revokedAt: apiKeys.revokedAt,

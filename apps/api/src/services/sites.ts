@@ -1,10 +1,12 @@
 import { type Db, sites } from '@switchboard/db';
-import { asc } from 'drizzle-orm';
-import { audit } from './audit.ts';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { ALL_SITES, type Sites } from '../auth/principal.ts';
+import { DomainError } from '../errors.ts';
+import { type Actor, actorOf, audit } from './audit.ts';
 
 export async function addSite(
   db: Db,
-  input: { id: string; name: string; region?: string | undefined; actor: string },
+  input: Actor & { id: string; name: string; region?: string | undefined },
 ): Promise<{ created: boolean }> {
   return db.transaction(async (tx) => {
     const inserted = await tx
@@ -14,7 +16,7 @@ export async function addSite(
       .returning({ id: sites.id });
     if (inserted.length > 0) {
       await audit(tx, {
-        actor: input.actor,
+        ...actorOf(input),
         action: 'site.add',
         subject: input.id,
         detail: { name: input.name },
@@ -29,4 +31,32 @@ export function listSites(db: Db) {
     .select({ id: sites.id, name: sites.name, region: sites.region, timezone: sites.timezone })
     .from(sites)
     .orderBy(asc(sites.name));
+}
+
+export async function renameSite(db: Db, input: Actor & { id: string; name: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const renamed = await tx
+      .update(sites)
+      .set({ name: input.name })
+      .where(eq(sites.id, input.id))
+      .returning({ id: sites.id });
+    if (renamed.length === 0) throw new DomainError('not_found', `no site with id ${input.id}`);
+    await audit(tx, {
+      ...actorOf(input),
+      action: 'site.rename',
+      subject: input.id,
+      detail: { name: input.name },
+    });
+  });
+}
+
+/** Refuses a scope naming a site that does not exist (or no site at all). */
+export async function checkSites(db: Db, scope: Sites): Promise<void> {
+  if (scope === 'all') return;
+  if (scope.length === 0) throw new DomainError('invalid', 'sites: give "all" or at least one site');
+  const named = scope.filter((id) => id !== ALL_SITES);
+  const found = await db.select({ id: sites.id }).from(sites).where(inArray(sites.id, named));
+  const missing = named.filter((id) => !found.some((row) => row.id === id));
+  if (missing.length > 0)
+    throw new DomainError('unknown_reference', `unknown site(s): ${missing.join(', ')}`);
 }

@@ -1,11 +1,11 @@
 import { type Db, siteSystems, sites, systems } from '@switchboard/db';
-import { asc, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { DomainError } from '../errors.ts';
-import { audit } from './audit.ts';
+import { type Actor, actorOf, audit } from './audit.ts';
 
 export async function addSystem(
   db: Db,
-  input: { id: string; name: string; kind?: string | undefined; siteIds: string[]; actor: string },
+  input: Actor & { id: string; name: string; kind?: string | undefined; siteIds: string[] },
 ): Promise<{ created: boolean }> {
   return db.transaction(async (tx) => {
     if (input.siteIds.length > 0) {
@@ -26,7 +26,7 @@ export async function addSystem(
         .onConflictDoNothing();
     }
     await audit(tx, {
-      actor: input.actor,
+      ...actorOf(input),
       action: inserted.length > 0 ? 'system.add' : 'system.link',
       subject: input.id,
       detail: { name: input.name, siteIds: input.siteIds },
@@ -47,4 +47,21 @@ export async function listSystems(db: Db) {
     ...system,
     siteIds: links.filter((link) => link.systemId === system.id).map((link) => link.siteId),
   }));
+}
+
+export async function renameSystem(db: Db, input: Actor & { id: string; name: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const renamed = await tx
+      .update(systems)
+      .set({ name: input.name })
+      .where(eq(systems.id, input.id))
+      .returning({ id: systems.id });
+    if (renamed.length === 0) throw new DomainError('not_found', `no system with id ${input.id}`);
+    await audit(tx, {
+      ...actorOf(input),
+      action: 'system.rename',
+      subject: input.id,
+      detail: { name: input.name },
+    });
+  });
 }

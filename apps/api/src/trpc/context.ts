@@ -1,5 +1,7 @@
 import { READ_LIMITS } from '@switchboard/contracts';
 import type { Db } from '@switchboard/db';
+import type { Access } from '../auth/access.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { LiveHub } from '../live/hub.ts';
 import type { Metrics } from '../metrics.ts';
 import type { IngestLookups } from '../services/ingest/lookups.ts';
@@ -22,6 +24,16 @@ export interface Context {
   lookups: IngestLookups;
   /** Live subscriptions open on this instance (capped at `settings.maxSubscribers`). */
   subscriptions: { open: number };
+  /** better-auth, rate limits, and who sent a request. */
+  access: Access;
+  /** Who sent this request (resolved once, on first use); `authorize` in init.ts puts it in `principal`. */
+  whoIs: () => Promise<Principal | null>;
+  /** Asks again, bypassing the memo: live streams re-check so a revoked principal's stream ends. */
+  recheck: () => Promise<Principal | null>;
+  /** The client's address (see auth/address.ts), for the audit log and rate limits. */
+  address: string | null;
+  /** Headers of the response (Retry-After on 429). */
+  resHeaders: Headers;
 }
 
 /**

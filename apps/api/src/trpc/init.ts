@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { formatIssues } from '@switchboard/contracts';
-import { initTRPC } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
+import { allows, permissionOf } from '../auth/permissions.ts';
+import type { Principal } from '../auth/principal.ts';
 import { DomainError, toTRPCError } from '../errors.ts';
 import { authenticate } from '../services/keys.ts';
 import type { Context } from './context.ts';
@@ -57,14 +59,67 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors);
-
-/** A procedure that needs a feed key (`Authorization: Bearer …`). */
-export const feedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  try {
-    const key = await authenticate(ctx.db, ctx.authorization, ctx.lookups.keys);
-    return next({ ctx: { ...ctx, key } });
-  } catch (error) {
-    throw toTRPCError(error);
+/**
+ * Every procedure is guarded by the permission table (auth/permissions.ts), looked up by path: no entry, no
+ * answer. Reads need a principal (401 without one, 403 when its role or kind may not); ingestion needs a
+ * feed key, checked and rate-limited here exactly as before (a missing or revoked key is a 401).
+ */
+const authorize = t.middleware(async ({ ctx, path, next }) => {
+  const permission = permissionOf(path);
+  if (!permission || permission === 'public' || permission === 'metrics') {
+    throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `no permission entry for ${path}` });
   }
+  if (permission === 'ingest') {
+    const key = await authenticate(ctx.db, ctx.authorization, ctx.lookups.keys).catch((error) => {
+      throw toTRPCError(error);
+    });
+    const limited = await ctx.access.limits.ingest.consume(key.id);
+    if (limited) {
+      ctx.resHeaders.set('retry-after', String(limited.retryAfterS));
+      throw new TRPCError({
+        code: 'TOO_MANY_REQUESTS',
+        message: `too many requests for this key: wait ${limited.retryAfterS} s (send larger batches, less often)`,
+      });
+    }
+    return next({ ctx: { ...ctx, key, principal: { kind: 'feed', key } as Principal } });
+  }
+  const principal = await ctx.whoIs();
+  if (!principal) {
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: 'sign in first (or send a display token as "Authorization: Bearer <token>")',
+    });
+  }
+  if (!allows(principal, permission)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: `${describe(principal)} may not call ${path}` });
+  }
+  return next({ ctx: { ...ctx, principal } });
+});
+
+const describe = (principal: Principal) =>
+  principal.kind === 'user'
+    ? `a ${principal.role}`
+    : principal.kind === 'display'
+      ? 'a display'
+      : 'a feed key';
+
+/** A procedure anyone may call (its table entry says `public`): it reveals nothing about figures. */
+export const publicProcedure = t.procedure.use(domainErrors).use(({ path, next }) => {
+  if (permissionOf(path) !== 'public') {
+    throw new TRPCError({
+      code: 'INTERNAL_SERVER_ERROR',
+      message: `${path} is not public in the permission table`,
+    });
+  }
+  return next();
+});
+
+/** A procedure whose caller the permission table admits; `ctx.principal` says who it is. */
+export const procedure = t.procedure.use(domainErrors).use(authorize);
+
+/** Ingestion: `ctx.key` is the feed key (`Authorization: Bearer …`). */
+export const feedProcedure = procedure.use(({ ctx, next }) => {
+  if (ctx.principal.kind !== 'feed')
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'a feed key is required' });
+  return next({ ctx: { ...ctx, key: ctx.principal.key } });
 });

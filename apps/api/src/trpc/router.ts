@@ -1,13 +1,21 @@
 import { router } from './init.ts';
+import { adminRouter } from './routers/admin.ts';
+import { authRouter } from './routers/auth.ts';
+import { displaysRouter } from './routers/displays.ts';
 import { ingestRouter } from './routers/ingest.ts';
 import { liveRouter } from './routers/live.ts';
+import { meRouter } from './routers/me.ts';
 import { metricsRouter } from './routers/metrics.ts';
 import { sitesRouter } from './routers/sites.ts';
 import { systemsRouter } from './routers/systems.ts';
 
 export const appRouter = router({
+  admin: router(adminRouter),
+  auth: router(authRouter),
+  displays: router(displaysRouter),
   ingest: router(ingestRouter),
   live: router(liveRouter),
+  me: router(meRouter),
   metrics: router(metricsRouter),
   sites: router(sitesRouter),
   systems: router(systemsRouter),

@@ -6,12 +6,13 @@ const LINKS = [
   { href: '/', label: 'All sites', current: (path: string) => path === '/' || path.startsWith('/sites') },
   { href: '/systems', label: 'Systems', current: (path: string) => path.startsWith('/systems') },
 ];
+const ADMIN = { href: '/admin', label: 'Admin', current: (path: string) => path.startsWith('/admin') };
 
-export function NavLinks() {
+export function NavLinks({ admin = false }: { admin?: boolean }) {
   const path = usePathname() ?? '/';
   return (
     <ul className="nhsuk-header__navigation-list">
-      {LINKS.map((link) => {
+      {(admin ? [...LINKS, ADMIN] : LINKS).map((link) => {
         const current = link.current(path);
         return (
           <li

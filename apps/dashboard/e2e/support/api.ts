@@ -1,42 +1,68 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readEnv } from '../../../api/src/env.ts';
-import { openDatabase } from '../../../api/src/open-database.ts';
-import { createKey } from '../../../api/src/services/keys.ts';
-import { addSite } from '../../../api/src/services/sites.ts';
-import { addSystem } from '../../../api/src/services/systems.ts';
+import { openAdmin } from '@switchboard/api/admin';
 import { API_SERVER, REPO_ROOT } from './paths.ts';
 import { type Child, spawnUntil, stopChild } from './process.ts';
+import { ApiSession } from './session.ts';
 
 export interface Seed {
   sites: { id: string; name: string }[];
   systems: { id: string; name: string; siteIds: string[] }[];
+  /** People besides the administrator (a password lets a test sign in through the form). */
+  users?: {
+    email: string;
+    name: string;
+    role: 'viewer' | 'analyst' | 'manager' | 'admin';
+    sites: 'all' | string[];
+    password?: string;
+  }[];
+}
+
+export const ADMIN_EMAIL = 'admin@e2e.nhs.net';
+
+export interface TestApiOptions {
+  /** The dashboard's origin: sign-in links and redirects are built on it (the API's PUBLIC_URL). */
+  publicUrl: string;
+  /** More API configuration (e.g. single sign-on). */
+  env?: Record<string, string>;
 }
 
 /**
- * A real API in its own process on an embedded PGlite in a temporary folder, seeded through the API's own
- * services. It can be stopped and started again on the same port, which is what a browser sees when the
- * API restarts.
+ * A real API in its own process on an embedded PGlite in a temporary folder, seeded through the API's admin
+ * export (`@switchboard/api/admin`, what the command-line tools use) with the sites, systems, a feed key
+ * and an administrator; later set-up goes through the API's own admin procedures, signed in as that
+ * administrator. It can be stopped and started again on the same port, which is what a browser sees when
+ * the API restarts.
  */
 export class TestApi {
   private child: Child | null = null;
   port = 0;
   key = '';
+  /** The administrator's session on the API, for set-up calls. */
+  admin!: ApiSession;
 
-  private constructor(private readonly dataDir: string) {}
+  private constructor(
+    private readonly dataDir: string,
+    private readonly options: TestApiOptions,
+  ) {}
 
-  static async create(seed: Seed): Promise<TestApi> {
-    const api = new TestApi(mkdtempSync(join(tmpdir(), 'switchboard-e2e-')));
-    const database = await openDatabase(readEnv({ ...process.env, DATABASE_URL: '', DATA_DIR: api.dataDir }));
+  static async create(seed: Seed, options: TestApiOptions): Promise<TestApi> {
+    const api = new TestApi(mkdtempSync(join(tmpdir(), 'switchboard-e2e-')), options);
+    const tool = await openAdmin({ ...process.env, ...api.env() }, 'e2e');
+    let link: string;
     try {
-      for (const site of seed.sites) await addSite(database.db, { ...site, actor: 'e2e' });
-      for (const system of seed.systems) await addSystem(database.db, { ...system, actor: 'e2e' });
-      api.key = (await createKey(database.db, { siteIds: ['*'], feed: 'e2e', actor: 'e2e' })).key;
+      for (const site of seed.sites) await tool.addSite(site);
+      for (const system of seed.systems) await tool.addSystem(system);
+      for (const user of seed.users ?? []) await tool.createUser(user);
+      api.key = (await tool.createKey({ siteIds: ['*'], feed: 'e2e' })).key;
+      const admin = { email: ADMIN_EMAIL, name: 'Ada Admin', role: 'admin' as const, sites: 'all' as const };
+      link = (await tool.createUser(admin)).signInUrl;
     } finally {
-      await database.close();
+      await tool.close();
     }
     await api.start();
+    api.admin = await ApiSession.fromLink(api.url, link);
     return api;
   }
 
@@ -44,17 +70,20 @@ export class TestApi {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  private env(): Record<string, string> {
+    return {
+      DATA_DIR: this.dataDir,
+      DATABASE_URL: '',
+      PUBLIC_URL: this.options.publicUrl,
+      ...this.options.env,
+    };
+  }
+
   /** Starts the API (on the port it had before, after a stop). */
   async start(): Promise<void> {
     const child = await spawnUntil(process.execPath, ['--import', 'tsx', API_SERVER], {
       cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        API_PORT: String(this.port),
-        HOST: '127.0.0.1',
-        DATA_DIR: this.dataDir,
-        DATABASE_URL: '',
-      },
+      env: { ...process.env, ...this.env(), API_PORT: String(this.port), HOST: '127.0.0.1' },
       ready: /listening on http:\/\/127\.0\.0\.1:(\d+)/,
     });
     this.child = child;
@@ -69,6 +98,12 @@ export class TestApi {
   async destroy(): Promise<void> {
     await this.stop();
     rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  /** Invites someone with a role and sites; answers their one-time sign-in link (on the dashboard). */
+  async invite(email: string, role: string, sites: 'all' | string[]): Promise<string> {
+    return (await this.admin.mutate<{ signInUrl: string }>('admin.users.invite', { email, role, sites }))
+      .signInUrl;
   }
 
   /** Posts to an ingestion procedure with the test key; fails on anything but success. */

@@ -1,9 +1,11 @@
 import { DASHBOARD_DIR, NEXT_BIN } from './paths.ts';
-import { type Child, freePort, spawnUntil, stopChild } from './process.ts';
+import { type Child, spawnUntil, stopChild } from './process.ts';
 
-/** The built dashboard under `next start` on a free port of 127.0.0.1, talking to `apiUrl`. */
-export async function startDashboard(apiUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort();
+/** The built dashboard under `next start` on `port` of 127.0.0.1, talking to `apiUrl`. */
+export async function startDashboard(
+  apiUrl: string,
+  port: number,
+): Promise<{ url: string; stop(): Promise<void> }> {
   const child: Child = await spawnUntil(
     process.execPath,
     [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'],

@@ -1,7 +1,9 @@
 import { READ_LIMITS } from '@switchboard/contracts';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import { headers } from 'next/headers';
 import { readEnv } from '../../env.ts';
+import { apiCredentials } from '../proxy/credentials.ts';
 import { makeQueryClient } from './query-client.ts';
 import type { AppRouter } from './router.ts';
 
@@ -20,6 +22,8 @@ export function serverTrpc() {
         maxURLLength: 8_000,
         // The API refuses a batch of more calls (READ_LIMITS in packages/contracts).
         maxItems: READ_LIMITS.maxBatchedCalls,
+        // Reads answer only a signed-in person: pass on the session cookie of the page's request.
+        headers: async () => Object.fromEntries(apiCredentials((await headers()).get('cookie'))),
         // A page must not hang on a stuck API: render without the data and let the browser retry.
         fetch: (url, init) => {
           const timeout = AbortSignal.timeout(SERVER_TIMEOUT_MS);

@@ -1,19 +1,30 @@
 import { overviewInput, seriesInput } from '@switchboard/contracts';
 import type { TRPCRouterRecord } from '@trpc/server';
+import { overviewInScope, scopedSiteIds } from '../../auth/scope.ts';
 import { getOverview } from '../../services/queries/overview.ts';
 import { getSeries } from '../../services/queries/series.ts';
-import { publicProcedure } from '../init.ts';
+import { procedure } from '../init.ts';
 
 export const metricsRouter = {
-  /** Every site now, with the last 60 minutes' measures and feed freshness. */
-  overview: publicProcedure.input(overviewInput).query(({ ctx, input }) =>
-    getOverview(ctx.db, {
-      staleAfterS: input?.staleAfterS ?? ctx.settings.staleAfterS,
-      heartbeatTimeoutS: ctx.settings.heartbeatTimeoutS,
-    }),
+  /** Every site in the caller's scope now, with the last 60 minutes' measures and feed freshness. */
+  overview: procedure.input(overviewInput).query(async ({ ctx, input }) =>
+    overviewInScope(
+      ctx.principal,
+      await getOverview(ctx.db, {
+        staleAfterS: input?.staleAfterS ?? ctx.settings.staleAfterS,
+        heartbeatTimeoutS: ctx.settings.heartbeatTimeoutS,
+      }),
+    ),
   ),
-  /** Measures per interval over a range, for one or more sites (none = all together). */
-  series: publicProcedure
+  /** Measures per interval over a range, for one or more sites (none = every site in scope together). */
+  series: procedure
     .input(seriesInput)
-    .query(({ ctx, input }) => getSeries(ctx.db, input, Date.now(), ctx.seriesCache)),
+    .query(({ ctx, input }) =>
+      getSeries(
+        ctx.db,
+        { ...input, siteIds: scopedSiteIds(ctx.principal, input.siteIds) ?? [] },
+        Date.now(),
+        ctx.seriesCache,
+      ),
+    ),
 } satisfies TRPCRouterRecord;

@@ -2,12 +2,12 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { SiteSummary } from '../../../components/cards/SiteSummary.tsx';
-import { SiteView } from '../../../components/cards/SiteView.tsx';
-import { RangePicker } from '../../../components/RangePicker.tsx';
-import { rangeFromParams, type SearchParams } from '../../../lib/range.ts';
-import { siteAvailabilityInput, siteSeriesDefault } from '../../../lib/site-queries.ts';
-import { serverTrpc } from '../../../lib/trpc/server.ts';
+import { SiteSummary } from '../../../../components/cards/SiteSummary.tsx';
+import { SiteView } from '../../../../components/cards/SiteView.tsx';
+import { RangePicker } from '../../../../components/RangePicker.tsx';
+import { rangeFromParams, type SearchParams } from '../../../../lib/range.ts';
+import { siteAvailabilityInput, siteSeriesDefault } from '../../../../lib/site-queries.ts';
+import { serverTrpc } from '../../../../lib/trpc/server.ts';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { SystemsTable } from '../../components/cards/SystemsTable.tsx';
-import { RangePicker } from '../../components/RangePicker.tsx';
-import { type Range, rangeFromParams, rangeInput, type SearchParams } from '../../lib/range.ts';
-import { serverTrpc } from '../../lib/trpc/server.ts';
+import { SystemsTable } from '../../../components/cards/SystemsTable.tsx';
+import { RangePicker } from '../../../components/RangePicker.tsx';
+import { type Range, rangeFromParams, rangeInput, type SearchParams } from '../../../lib/range.ts';
+import { serverTrpc } from '../../../lib/trpc/server.ts';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Systems' };

@@ -1,8 +1,8 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { OverviewTable } from '../components/cards/OverviewTable.tsx';
-import { sparklineInput } from '../lib/queries.ts';
-import { serverTrpc } from '../lib/trpc/server.ts';
+import { OverviewTable } from '../../components/cards/OverviewTable.tsx';
+import { sparklineInput } from '../../lib/queries.ts';
+import { serverTrpc } from '../../lib/trpc/server.ts';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'All sites' };

@@ -1,0 +1,77 @@
+import { ROLES, type Role } from '@switchboard/db';
+import type { Principal } from './principal.ts';
+
+/**
+ * What each permission needs:
+ * - `read`    any signed-in person (viewer and up) and display tokens
+ * - `export`  analyst and up
+ * - `operate` manager and up (incidents, paper tallies, wallboards, displays)
+ * - `admin`   admin (users, feed keys, sites, systems, audit log)
+ * - `ingest`  feed keys
+ * - `public`  anyone (health, readiness, better-auth's own routes, which check what they need)
+ * - `metrics` METRICS_TOKEN or a loopback caller
+ */
+export type Permission = 'read' | 'export' | 'operate' | 'admin' | 'ingest' | 'public' | 'metrics';
+
+/**
+ * THE permission table: every tRPC procedure (by path) and HTTP route. A procedure without an entry
+ * refuses every call (and the role × procedure matrix test fails).
+ */
+export const PERMISSIONS = {
+  'ingest.callEvents': 'ingest',
+  'ingest.queueSnapshots': 'ingest',
+  'ingest.systemStatus': 'ingest',
+  'metrics.overview': 'read',
+  'metrics.series': 'read',
+  'systems.list': 'read',
+  'systems.availability': 'read',
+  'sites.list': 'read',
+  'live.changes': 'read',
+  'me.get': 'read',
+  'auth.options': 'public',
+  'displays.list': 'operate',
+  'displays.create': 'operate',
+  'displays.revoke': 'operate',
+  'admin.users.list': 'admin',
+  'admin.users.invite': 'admin',
+  'admin.users.update': 'admin',
+  'admin.users.signInLink': 'admin',
+  'admin.keys.list': 'admin',
+  'admin.keys.create': 'admin',
+  'admin.keys.revoke': 'admin',
+  'admin.sites.add': 'admin',
+  'admin.sites.rename': 'admin',
+  'admin.systems.add': 'admin',
+  'admin.systems.rename': 'admin',
+  'admin.audit.list': 'admin',
+  'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  'GET /metrics': 'metrics',
+  'ALL /api/auth/*': 'public',
+} as const satisfies Record<string, Permission>;
+
+export type Guarded = keyof typeof PERMISSIONS;
+
+/** The permission of a procedure path or HTTP route, or undefined when it has no entry. */
+export function permissionOf(path: string): Permission | undefined {
+  return Object.hasOwn(PERMISSIONS, path) ? PERMISSIONS[path as Guarded] : undefined;
+}
+
+const MIN_ROLE = {
+  read: 'viewer',
+  export: 'analyst',
+  operate: 'manager',
+  admin: 'admin',
+} as const satisfies Partial<Record<Permission, Role>>;
+
+const atLeast = (role: Role, min: Role) => ROLES.indexOf(role) >= ROLES.indexOf(min);
+
+/** Whether a principal holds a permission (site scope is checked separately, per site). */
+export function allows(principal: Principal | null, permission: Permission): boolean {
+  if (permission === 'public') return true;
+  if (!principal || permission === 'metrics') return false;
+  if (permission === 'ingest') return principal.kind === 'feed';
+  if (principal.kind === 'display') return permission === 'read';
+  if (principal.kind === 'feed') return false;
+  return atLeast(principal.role, MIN_ROLE[permission]);
+}

@@ -1,0 +1,61 @@
+import { BodyTooLarge, readLimited } from './body.ts';
+import { apiCredentials } from './credentials.ts';
+import { downstreamResponseHeaders, upstreamRequestHeaders } from './headers.ts';
+import { relay } from './relay.ts';
+
+export interface ForwardOptions {
+  /** Largest request body passed on; a larger one gets 413 and never reaches the API. */
+  bodyLimit: number;
+  /** Act as the display whose token is in the display cookie (see credentials.ts). */
+  asDisplay?: boolean;
+  /** The JSON body of an error answered by the proxy itself (413, 502), in the upstream's own shape. */
+  errorBody(status: number, message: string): unknown;
+}
+
+/**
+ * Forwards a request to `target` on the API and streams the answer back: redirects are passed through
+ * (`redirect: 'manual'`), every `Set-Cookie` is kept, an SSE stream passes event by event.
+ */
+export async function forward(request: Request, target: string, options: ForwardOptions): Promise<Response> {
+  const noStore = { 'cache-control': 'no-store' };
+  let body: Uint8Array<ArrayBuffer> | undefined;
+  try {
+    body = await readLimited(request, options.bodyLimit);
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error;
+    const message = `request body is larger than ${options.bodyLimit} bytes`;
+    return Response.json(options.errorBody(413, message), { status: 413, headers: noStore });
+  }
+  const headers = upstreamRequestHeaders(request.headers);
+  apiCredentials(request.headers.get('cookie'), options.asDisplay).forEach((value, name) => {
+    headers.set(name, value);
+  });
+  const abort = new AbortController();
+  request.signal.addEventListener('abort', () => abort.abort(request.signal.reason), { once: true });
+  let upstream: Response;
+  try {
+    upstream = await fetch(target, {
+      method: request.method,
+      headers,
+      body,
+      signal: abort.signal,
+      cache: 'no-store',
+      redirect: 'manual',
+      // (`cache` is Next's; the cast keeps this file type-checking under Node's own fetch types too.)
+    } as RequestInit);
+  } catch {
+    const message = 'the Switchboard API is not reachable';
+    return Response.json(options.errorBody(502, message), { status: 502, headers: noStore });
+  }
+  const out = downstreamResponseHeaders(upstream.headers);
+  if (out.get('content-type')?.startsWith('text/event-stream')) {
+    // Never compressed or buffered on the way: each event goes out as it arrives.
+    out.set('cache-control', 'no-cache, no-transform');
+    out.set('x-accel-buffering', 'no');
+  }
+  return new Response(upstream.body && relay(upstream.body, abort), {
+    status: upstream.status,
+    statusText: upstream.statusText,
+    headers: out,
+  });
+}
