@@ -1,4 +1,5 @@
 export * from './fields.ts';
+export * from './incidents.ts';
 export * from './ingest/call-events.ts';
 export * from './ingest/queue-snapshots.ts';
 export * from './ingest/result.ts';

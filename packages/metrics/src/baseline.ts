@@ -89,26 +89,37 @@ export function scaleCounts(c: CallCounts, factor: number): CallCounts {
 }
 
 /**
- * The baseline of a window from its earlier weeks' buckets. Buckets without data or under another
- * incident are left out, and each current bucket averages only the weeks that remain for it, so a gap in
- * one week neither counts as zero nor drags the others down.
+ * How much each earlier week's bucket weighs in the baseline (parallel to `buckets`): buckets without data
+ * or under another incident weigh 0, and the usable ones for the same current bucket share 1 between
+ * them, so each current bucket counts the mean of its usable weeks. A gap in one week neither counts as
+ * zero nor drags the others down. The SQL of the impact query applies these weights to the histograms.
  */
-export function baselineFromBuckets(buckets: Iterable<BaselineBucket>, weeks = BASELINE_WEEKS): Baseline {
-  const byOffset = new Map<number, CallCounts[]>();
+export function baselineWeights(
+  buckets: readonly BaselineBucket[],
+  weeks = BASELINE_WEEKS,
+): { weights: number[]; weeks: number; missingWeeks: number } {
+  const usable = (b: BaselineBucket) => b.counts !== null && !b.excluded && b.week >= 1 && b.week <= weeks;
+  const perOffset = new Map<number, number>();
   const contributing = new Set<number>();
   for (const b of buckets) {
-    if (!b.counts || b.excluded || b.week < 1 || b.week > weeks) continue;
+    if (!usable(b)) continue;
     contributing.add(b.week);
-    const list = byOffset.get(b.offset);
-    if (list) list.push(b.counts);
-    else byOffset.set(b.offset, [b.counts]);
+    perOffset.set(b.offset, (perOffset.get(b.offset) ?? 0) + 1);
   }
-  const means: CallCounts[] = [];
-  for (const list of byOffset.values()) {
-    const sum = sumCounts(list);
-    if (sum) means.push(scaleCounts(sum, 1 / list.length));
-  }
-  return { counts: sumCounts(means), weeks: contributing.size, missingWeeks: weeks - contributing.size };
+  const weights = buckets.map((b) => (usable(b) ? 1 / (perOffset.get(b.offset) ?? 1) : 0));
+  return { weights, weeks: contributing.size, missingWeeks: weeks - contributing.size };
+}
+
+/** The baseline of a window from its earlier weeks' buckets (see baselineWeights). */
+export function baselineFromBuckets(buckets: Iterable<BaselineBucket>, weeks = BASELINE_WEEKS): Baseline {
+  const list = [...buckets];
+  const { weights, weeks: contributing, missingWeeks } = baselineWeights(list, weeks);
+  const parts: CallCounts[] = [];
+  list.forEach((b, i) => {
+    const w = weights[i] ?? 0;
+    if (w > 0 && b.counts) parts.push(scaleCounts(b.counts, w));
+  });
+  return { counts: sumCounts(parts), weeks: contributing, missingWeeks };
 }
 
 /** A band for a chart: the middle (median) of the values and their spread (lowest and highest). */
