@@ -43,3 +43,24 @@ export function impactOf(current: CallCounts | null, baseline: CallCounts | null
       baselineMean === null ? null : (current.answerMsSum - current.answered * baselineMean) / HOUR_MS,
   };
 }
+
+/**
+ * The impact of several sites together: the sum of each site's extras (each against its own baseline, so
+ * a busy site's rates are not applied to a quiet one). Sites whose figure is null are left out; null when
+ * every site's is.
+ */
+export function totalImpact(impacts: readonly Impact[]): Impact {
+  const sum = (pick: (i: Impact) => number | null): number | null => {
+    let total: number | null = null;
+    for (const i of impacts) {
+      const v = pick(i);
+      if (v !== null) total = (total ?? 0) + v;
+    }
+    return total;
+  };
+  return {
+    extraOver60s: sum((i) => i.extraOver60s),
+    extraAbandoned: sum((i) => i.extraAbandoned),
+    extraWaitHours: sum((i) => i.extraWaitHours),
+  };
+}

@@ -12,6 +12,7 @@ import {
   localParts,
   sameLocalTimeWeeksBefore,
   scaleCounts,
+  totalImpact,
 } from '../src/index.ts';
 
 const countsArb: fc.Arbitrary<CallCounts> = fc
@@ -212,5 +213,28 @@ describe('bandOf', () => {
     );
     expect(bandOf([4, 1, 3, null])).toEqual({ middle: 3, low: 1, high: 4, n: 3 });
     expect(bandOf([4, 1, 3, 2])).toEqual({ middle: 2.5, low: 1, high: 4, n: 4 });
+  });
+});
+
+describe('totalImpact', () => {
+  it('sums the sites that have a figure, and is null only when none has', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.option(countsArb, { nil: null }), countsArb), { maxLength: 6 }),
+        (pairs) => {
+          const impacts = pairs.map(([current, baseline]) => impactOf(current, baseline));
+          const total = totalImpact(impacts);
+          const values = impacts.map((i) => i.extraAbandoned).filter((v): v is number => v !== null);
+          if (values.length === 0) expect(total.extraAbandoned).toBeNull();
+          else
+            expect(
+              close(
+                total.extraAbandoned,
+                values.reduce((a, b) => a + b, 0),
+              ),
+            ).toBe(true);
+        },
+      ),
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { router } from './init.ts';
+import { incidentsRouter } from './routers/incidents.ts';
 import { ingestRouter } from './routers/ingest.ts';
 import { liveRouter } from './routers/live.ts';
 import { metricsRouter } from './routers/metrics.ts';
@@ -6,6 +7,7 @@ import { sitesRouter } from './routers/sites.ts';
 import { systemsRouter } from './routers/systems.ts';
 
 export const appRouter = router({
+  incidents: router(incidentsRouter),
   ingest: router(ingestRouter),
   live: router(liveRouter),
   metrics: router(metricsRouter),
