@@ -98,9 +98,9 @@ function bruteForce(
   return { sites, total: totalImpact(sites.map((s) => s.impact)) };
 }
 
-function expectClose(actual: Record<string, unknown>, expected: Record<string, number | null>) {
+function expectClose(actual: object, expected: Record<string, number | null>) {
   for (const [field, value] of Object.entries(expected)) {
-    const got = actual[field];
+    const got = (actual as Record<string, unknown>)[field];
     if (value === null) expect(got, field).toBeNull();
     else expect(got as number, field).toBeCloseTo(value, 6);
   }
