@@ -116,7 +116,8 @@ describe.each(testBackends())('incident impact on %s', (backend) => {
     events = history();
     for (let i = 0; i < events.length; i += 5_000)
       await ingestCallEvents(database.db, KEY, events.slice(i, i + 5_000));
-  });
+    // Four weeks of two sites' calls: slower than the default hook allows on a busy 2-core machine.
+  }, 300_000);
   afterAll(() => database?.destroy());
 
   it('equals a brute-force count from raw events, leaving out an earlier incident and an empty week', async () => {

@@ -3,6 +3,7 @@ import './globals.css';
 import './charts.css';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { IncidentBanner } from '../components/cards/IncidentBanner.tsx';
 import { Patterns } from '../components/charts/Patterns.tsx';
 import { Footer } from '../components/layout/Footer.tsx';
 import { Header } from '../components/layout/Header.tsx';
@@ -26,6 +27,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Patterns />
           <div className="nhsuk-width-container-fluid app-container">
             <LiveBanner />
+            <IncidentBanner />
             <main className="nhsuk-main-wrapper nhsuk-main-wrapper--s" id="maincontent">
               {children}
             </main>

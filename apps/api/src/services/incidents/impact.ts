@@ -3,7 +3,6 @@ import { type Db, incidents, rowsOf } from '@switchboard/db';
 import {
   BASELINE_WEEKS,
   type BaselineBucket,
-  baselineFromBuckets,
   baselineWeights,
   type CallCounts,
   computeMeasures,
@@ -100,7 +99,21 @@ export async function getIncidentImpact(
     if (w.to <= earliest) continue;
     for (const s of other.siteIds) excludedBy.set(s, [...(excludedBy.get(s) ?? []), w]);
   }
-  const baselineAt = new Map(baselineRows.map((r) => [`${r.site_id}|${Number(r.t)}`, toCounts(r)]));
+  // Scalars only: the histograms are weighed in SQL (weightedBins).
+  const baselineAt = new Map(
+    baselineRows.map((r) => [
+      `${r.site_id}|${Number(r.t)}`,
+      {
+        offered: Number(r.offered),
+        answered: Number(r.answered),
+        answeredWithin60s: Number(r.answered_within_60s),
+        abandoned: Number(r.abandoned),
+        abandonedAfter30s: Number(r.abandoned_after_30s),
+        answerMsSum: Number(r.answer_ms_sum),
+        answerHist: [],
+      } satisfies CallCounts,
+    ]),
+  );
 
   // Per site: which earlier buckets count and how much (baselineWeights), then the weighted histograms.
   const perSite = siteIds.map((siteId) => {
@@ -111,9 +124,15 @@ export async function getIncidentImpact(
       counts: baselineAt.get(`${siteId}|${a.start}`) ?? null,
       excluded: excluded.some((x) => overlaps(x, { from: a.start, to: a.start + level.size })),
     }));
-    const { weights } = baselineWeights(buckets);
+    const { weights, weeks, missingWeeks } = baselineWeights(buckets);
     const weekSet = new Set(buckets.filter((_, j) => (weights[j] ?? 0) > 0).map((b) => b.week));
-    return { siteId, buckets, weights, weekSet, baseline: baselineFromBuckets(buckets) };
+    return {
+      siteId,
+      buckets,
+      weights,
+      weekSet,
+      baseline: { counts: weightedSum(buckets, weights), weeks, missingWeeks },
+    };
   });
   const weightAt = new Map<string, number>();
   for (const s of perSite)
@@ -212,4 +231,32 @@ async function weightedBins(db: Db, level: Level, weightAt: Map<string, number>)
     db,
     sql`with w as (${pairs}) select w.site_id, b.bin, sum(b.calls * w.weight)::float8 as calls ${joined} group by 1, 2`,
   );
+}
+
+/**
+ * Σ weight × counts of the buckets (what baselineFromBuckets computes), without the histograms, which the
+ * SQL weighs (weightedBins): summing thousands of 601-bin arrays in JavaScript cost more than the query.
+ */
+function weightedSum(buckets: readonly BaselineBucket[], weights: readonly number[]): CallCounts | null {
+  let out: CallCounts | null = null;
+  buckets.forEach((b, j) => {
+    const w = weights[j] ?? 0;
+    if (w <= 0 || !b.counts) return;
+    out ??= {
+      offered: 0,
+      answered: 0,
+      answeredWithin60s: 0,
+      abandoned: 0,
+      abandonedAfter30s: 0,
+      answerMsSum: 0,
+      answerHist: [],
+    };
+    out.offered += b.counts.offered * w;
+    out.answered += b.counts.answered * w;
+    out.answeredWithin60s += b.counts.answeredWithin60s * w;
+    out.abandoned += b.counts.abandoned * w;
+    out.abandonedAfter30s += b.counts.abandonedAfter30s * w;
+    out.answerMsSum += b.counts.answerMsSum * w;
+  });
+  return out;
 }
