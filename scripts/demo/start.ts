@@ -19,7 +19,25 @@ const SIMULATOR = join(ROOT, 'apps/simulator/src/cli.ts');
 const argv = process.argv.slice(2);
 const withSimulator = !argv.includes('--no-simulator');
 const withDashboard = !argv.includes('--no-dashboard');
-const simulatorArgs = argv.filter((a) => a !== '--no-simulator' && a !== '--no-dashboard');
+const passedArgs = argv.filter((a) => a !== '--no-simulator' && a !== '--no-dashboard');
+/**
+ * `--outage-at now-45m`: the outage began 45 minutes ago. The live feed warms the floor up (simulated, not
+ * posted), posts those 45 minutes at once, then goes on live; on a first start the history stops where they
+ * begin. Every process gets the same instants.
+ */
+const outageFlag = passedArgs.indexOf('--outage-at');
+const outageAt = outageFlag >= 0 ? passedArgs[outageFlag + 1] : undefined;
+const lead = outageAt ? /^now-(\d+)m$/.exec(outageAt) : null;
+const outageStart = lead
+  ? new Date(Math.floor(Date.now() / 60_000) * 60_000 - Number(lead[1]) * 60_000)
+  : null;
+const simulatorArgs = outageStart
+  ? passedArgs.map((a, i) => (i === outageFlag + 1 ? outageStart.toISOString() : a))
+  : passedArgs;
+const liveBackfill = outageStart
+  ? ['--backfill', '1d', '--post-from', outageStart.toISOString()]
+  : ['--backfill', '0'];
+const historyUntil = outageStart ? ['--until', outageStart.toISOString()] : [];
 
 const env = readDemoEnv();
 const apiUrl = `http://${env.HOST}:${env.API_PORT}`;
@@ -92,8 +110,7 @@ try {
         ...sites,
         '--run-id',
         runId,
-        '--backfill',
-        '0',
+        ...liveBackfill,
         ...simulatorArgs,
       ]),
     );
@@ -104,6 +121,7 @@ try {
         ...sites,
         ...['--run-id', `${runId}h`, '--backfill', '28d', '--once', '--concurrency', '1'],
         ...['--snapshot-every', '60s', '--heartbeat-every', '60s'],
+        ...historyUntil,
       ]);
       services.push(history);
       void history.exited.then((code) => {

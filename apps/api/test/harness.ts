@@ -107,6 +107,11 @@ const TABLES = [
   'accounts',
   'verifications',
   'displays',
+  'incidents',
+  'incident_updates',
+  'paper_periods',
+  'manual_tallies',
+  'opel_levels',
 ];
 
 /** A real API over real HTTP on 127.0.0.1, on a fresh database of the given backend, seeded with sites. */

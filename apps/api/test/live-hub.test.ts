@@ -158,7 +158,7 @@ if (process.env.TEST_DATABASE_URL) {
       expect(killed.length).toBeGreaterThanOrEqual(1);
       const until = Date.now() + 5_000;
       while (heard.length === 0 && Date.now() < until) await sleep(50);
-      expect(heard[0]).toMatchObject({ siteIds: [], streams: ['calls', 'queue', 'status'] });
+      expect(heard[0]).toMatchObject({ siteIds: [], streams: ['calls', 'queue', 'status', 'incidents'] });
       await two.publish(change(['hull']));
       const later = Date.now() + 2_000;
       while (heard.length < 2 && Date.now() < later) await sleep(20);

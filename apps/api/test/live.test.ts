@@ -137,7 +137,11 @@ describe.each(testBackends())('live.changes over SSE on %s', (backend) => {
 
   it('gives a reconnecting subscriber one catch-up change, then live changes again', async () => {
     const catchUp = (change: LiveChange | undefined) => {
-      expect(change).toMatchObject({ siteIds: [], streams: ['calls', 'queue', 'status'], from: EARLIEST });
+      expect(change).toMatchObject({
+        siteIds: [],
+        streams: ['calls', 'queue', 'status', 'incidents'],
+        from: EARLIEST,
+      });
       expect(Date.parse(change?.to ?? '')).toBeGreaterThan(Date.now());
     };
     // Resuming with an id the server no longer knows (tRPC's own reconnection puts it in the input).

@@ -18,6 +18,10 @@ export interface CliConfig {
   /** 'HH:MM' (London), 'now' or an ISO instant. */
   outageAt: string;
   outageMs: number;
+  /** Simulate but do not post before this instant (`now-45m` or ISO): warms the floor up. */
+  postFrom?: string | undefined;
+  /** End the backfill at this instant instead of now (`now-45m` or ISO). */
+  until?: string | undefined;
   snapshotEveryMs: number;
   heartbeatEveryMs: number;
   callsPerDay: number;
@@ -39,7 +43,9 @@ export const USAGE = `Usage: tsx src/cli.ts --key KEY --sites a,b,c [options]
   --speed N              live speed: 1 = real time, 60 = an hour a minute (never ahead of the clock)
   --backfill DUR         history to generate first, e.g. 28d, 6h, 0 (default 28d)
   --replay DUR           recent history replayed at --speed instead of in bulk (default 0; 6h if speed > 1)
-  --outage-at WHEN       HH:MM London time (the window under way or the next), now, or ISO (default 07:00)
+  --outage-at WHEN       HH:MM London time (the window under way or the next), now, now-45m, or ISO (default 07:00)
+  --post-from WHEN       simulate from the backfill start but post only from WHEN (now-45m or ISO)
+  --until WHEN           end the backfill at WHEN instead of now (now-45m or ISO)
   --outage-hours N       outage / degradation length in hours (default 6)
   --snapshot-every DUR   queue snapshot interval (default 15s)
   --heartbeat-every DUR  system heartbeat interval (default 30s)
@@ -50,6 +56,16 @@ export const USAGE = `Usage: tsx src/cli.ts --key KEY --sites a,b,c [options]
   --once                 backfill (and replay), then exit
   --dry-run              generate and count, post nothing
   --help`;
+
+/** An instant given as `now`, `now-45m` (any duration) or ISO 8601 with an offset; undefined if none of these. */
+export function parseInstant(text: string, nowMs: number): number | undefined {
+  const at = text.trim();
+  if (at === 'now') return nowMs;
+  const relative = /^now-(.+)$/.exec(at);
+  if (relative) return nowMs - parseDuration(relative[1] ?? '');
+  const ms = Date.parse(at);
+  return Number.isFinite(ms) && /[Zz]|[+-]\d\d:?\d\d$/.test(at) ? ms : undefined;
+}
 
 /** Parses "28d", "6h", "90m", "15s", "500ms" or "0" into ms. */
 export function parseDuration(text: string): number {
@@ -76,6 +92,8 @@ export function parseCli(argv: readonly string[], env: SimEnv): CliConfig | 'hel
       replay: { type: 'string' },
       'outage-at': { type: 'string', default: '07:00' },
       'outage-hours': { type: 'string', default: '6' },
+      'post-from': { type: 'string' },
+      until: { type: 'string' },
       'snapshot-every': { type: 'string', default: '15s' },
       'heartbeat-every': { type: 'string', default: '30s' },
       'calls-per-day': { type: 'string', default: '1800' },
@@ -126,6 +144,8 @@ export function parseCli(argv: readonly string[], env: SimEnv): CliConfig | 'hel
     replayMs,
     outageAt: values['outage-at'],
     outageMs: Math.round(positive('--outage-hours', values['outage-hours']) * 3_600_000),
+    postFrom: values['post-from'],
+    until: values.until,
     snapshotEveryMs: parseDuration(values['snapshot-every']),
     heartbeatEveryMs: parseDuration(values['heartbeat-every']),
     callsPerDay: positive('--calls-per-day', values['calls-per-day']),

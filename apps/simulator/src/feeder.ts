@@ -1,4 +1,4 @@
-import type { CliConfig } from './cli-args.ts';
+import { type CliConfig, parseInstant } from './cli-args.ts';
 import { sleep } from './client.ts';
 import { Simulation } from './generate.ts';
 import { DAY_MS, HOUR_MS, parseClock } from './model/calendar.ts';
@@ -18,7 +18,9 @@ export interface FeedRun {
 export async function runFeed(cfg: CliConfig, { signal, log }: FeedRun): Promise<Poster> {
   const nowMs = Date.now();
   const start = cfg.backfillMs > 0 ? Math.floor((nowMs - cfg.backfillMs) / DAY_MS) * DAY_MS : nowMs;
-  const liveStart = Math.max(start, nowMs - cfg.replayMs);
+  const until = cfg.until === undefined ? nowMs : instantFlag('--until', cfg.until, nowMs);
+  const liveStart = Math.min(until, Math.max(start, nowMs - cfg.replayMs));
+  const postFrom = cfg.postFrom === undefined ? start : instantFlag('--post-from', cfg.postFrom, nowMs);
   const scenario = scenarioFor(cfg, liveStart, nowMs);
   const sim = new Simulation({
     sites: cfg.sites.map((id) => ({
@@ -49,7 +51,9 @@ export async function runFeed(cfg: CliConfig, { signal, log }: FeedRun): Promise
   let lastDay = Math.floor(start / DAY_MS);
   while (!signal.aborted && sim.now.getTime() < liveStart) {
     const next = Math.min(liveStart, (Math.floor(sim.now.getTime() / HOUR_MS) + 1) * HOUR_MS);
-    take(poster, sim, next);
+    // Before --post-from the floor is only warmed up: simulated, not posted.
+    if (sim.now.getTime() < postFrom) sim.advance(Math.min(next, postFrom));
+    if (next > sim.now.getTime()) take(poster, sim, next);
     await poster.flush(next < liveStart);
     const day = Math.floor(next / DAY_MS);
     if (day !== lastDay || next === liveStart) {
@@ -58,7 +62,7 @@ export async function runFeed(cfg: CliConfig, { signal, log }: FeedRun): Promise
     }
   }
   if (!signal.aborted) log(`backfill complete, ${summary(poster)} in ${seconds(began)}; going live`);
-  if (cfg.once && cfg.replayMs === 0) return poster;
+  if ((cfg.once && cfg.replayMs === 0) || until < nowMs) return poster;
 
   const wallStart = Date.now();
   let lastLog = wallStart;
@@ -97,13 +101,15 @@ export function scenarioFor(
   const at = cfg.outageAt.trim();
   const minutes = parseClock(at);
   let startMs: number;
-  if (at === 'now') startMs = Math.floor(nowMs / 60_000) * 60_000;
-  else if (minutes !== undefined) startMs = occurrenceAfter(liveStart, minutes, cfg.outageMs);
+  if (minutes !== undefined) startMs = occurrenceAfter(liveStart, minutes, cfg.outageMs);
   else {
-    startMs = Date.parse(at);
-    if (!Number.isFinite(startMs) || !/[Zz]|[+-]\d\d:?\d\d$/.test(at)) {
-      throw new Error(`--outage-at must be HH:MM, now, or an ISO instant with an offset; got "${at}"`);
-    }
+    const instant = parseInstant(at, nowMs);
+    if (instant === undefined)
+      throw new Error(
+        `--outage-at must be HH:MM, now, now-45m, or an ISO instant with an offset; got "${at}"`,
+      );
+    // "now" and "now-45m" start on a whole minute.
+    startMs = at.startsWith('now') ? Math.floor(instant / 60_000) * 60_000 : instant;
   }
   return buildScenario(cfg.scenario, { startMs, durationMs: cfg.outageMs });
 }
@@ -117,4 +123,11 @@ function summary(poster: Poster): string {
 
 function seconds(since: number): string {
   return `${((performance.now() - since) / 1000).toFixed(1)} s`;
+}
+
+function instantFlag(flag: string, text: string, nowMs: number): number {
+  const ms = parseInstant(text, nowMs);
+  if (ms === undefined)
+    throw new Error(`${flag} must be now-45m (any duration) or an ISO instant with an offset; got "${text}"`);
+  return ms;
 }

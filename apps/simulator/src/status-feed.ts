@@ -14,8 +14,10 @@ export interface StatusFeedSite {
 
 /**
  * What a site's systems report over [fromMs, toMs): a heartbeat every `everyMs` per system (`up`, or
- * `degraded` with a detail) that stops while the system is down, so the API infers `unknown`; and a probe
- * report of `down` when an outage starts and of `up` when it ends. Stateless, so any split gives the same.
+ * `degraded` with a detail) that stops while the system is down; a probe report of `down` when an outage
+ * starts and of `up` when it ends; and, as a real probe checks at every interval, a probe `down` at every
+ * beat while the system is down, so a run that starts mid-outage says `down` within one interval (never
+ * `unknown`). Stateless, so any split gives the same.
  */
 export function statusReports(
   site: StatusFeedSite,
@@ -43,7 +45,11 @@ export function statusReports(
       const phase = (seedFor(0, siteId, systemId) >>> 0) % everyMs;
       for (let t = Math.ceil((fromMs - phase) / everyMs) * everyMs + phase; t < toMs; t += everyMs) {
         const status = statusAt(disruptions, systemId, t);
-        if (status === 'down') continue;
+        if (status === 'down') {
+          if (!isOutageStart(disruptions, systemId, t))
+            out.push(report(systemId, siteId, t, 'down', 'probe', detailOfDown(disruptions, systemId, t)));
+          continue;
+        }
         const detail = status === 'degraded' ? detailAt(disruptions, systemId, t) : undefined;
         out.push(report(systemId, siteId, t, status, 'heartbeat', detail));
       }
@@ -63,4 +69,19 @@ function report(
   const out: SystemStatusReport = { systemId, siteId, at: isoAt(ms), status, source };
   if (detail !== undefined) out.detail = detail;
   return out;
+}
+
+/** Whether an outage of the system starts exactly at `ms` (its edge report is already sent). */
+function isOutageStart(disruptions: readonly Disruption[], systemId: SystemId, ms: number): boolean {
+  return disruptions.some((d) => d.status === 'down' && d.startMs === ms && d.systems.includes(systemId));
+}
+
+function detailOfDown(
+  disruptions: readonly Disruption[],
+  systemId: SystemId,
+  ms: number,
+): string | undefined {
+  return disruptions.find(
+    (d) => d.status === 'down' && ms >= d.startMs && ms < d.endMs && d.systems.includes(systemId),
+  )?.detail;
 }

@@ -136,6 +136,35 @@ describe('runFeed against a real HTTP server', () => {
     expect(ids(first).every((id) => again.has(id))).toBe(true);
   });
 
+  it('warms up without posting before --post-from, and stops the backfill at --until', async () => {
+    bodies.length = 0;
+    const now = Date.now();
+    const outage = new Date(Math.floor(now / 60_000) * 60_000 - 45 * 60_000).toISOString();
+    // The demo's live feed: the outage began 45 minutes ago, only those minutes are posted.
+    await runFeed(
+      { ...base(), backfillMs: 86_400_000, postFrom: outage, outageAt: outage, outageMs: 2 * 3_600_000 },
+      { signal: new AbortController().signal, log: () => {} },
+    );
+    const posted = bodies.splice(0).flatMap((b) => Object.values(b.body)[0] ?? []);
+    expect(posted.length).toBeGreaterThan(0);
+    expect(Math.min(...posted.map((i) => Date.parse(i.at)))).toBeGreaterThanOrEqual(Date.parse(outage));
+    // The CAS is reported down from the first posted minute.
+    const statuses = posted as unknown as { systemId: string; siteId: string; status: string; at: string }[];
+    const casAtA = statuses.filter((s) => s.systemId === 'cas' && s.siteId === 'a' && s.status !== undefined);
+    expect(casAtA.length).toBeGreaterThan(0);
+    expect(casAtA.every((s) => s.status === 'down')).toBe(true);
+    expect(Date.parse(casAtA[0]?.at ?? '')).toBeLessThan(Date.parse(outage) + 30_000);
+
+    // The demo's first-start history: everything before the outage, nothing after.
+    await runFeed(
+      { ...base(), backfillMs: 2 * 3_600_000, until: outage, scenario: 'normal', once: false },
+      { signal: new AbortController().signal, log: () => {} },
+    );
+    const history = bodies.splice(0).flatMap((b) => Object.values(b.body)[0] ?? []);
+    expect(history.length).toBeGreaterThan(0);
+    expect(Math.max(...history.map((i) => Date.parse(i.at)))).toBeLessThan(Date.parse(outage));
+  });
+
   it('goes live, posting each second until stopped', async () => {
     bodies.length = 0;
     const stop = new AbortController();

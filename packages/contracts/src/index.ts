@@ -1,5 +1,6 @@
 export * from './access.ts';
 export * from './fields.ts';
+export * from './incidents.ts';
 export * from './ingest/call-events.ts';
 export * from './ingest/queue-snapshots.ts';
 export * from './ingest/result.ts';

@@ -176,7 +176,7 @@ export interface LiveChange {
   /** Sites whose data changed. */
   siteIds: string[];
   /** Which streams changed. */
-  streams: ('calls' | 'queue' | 'status')[];
+  streams: ('calls' | 'queue' | 'status' | 'incidents')[];
   /** Earliest and latest instant touched (ISO), so a client can tell whether its window is affected. */
   from: string;
   to: string;

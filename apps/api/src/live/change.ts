@@ -1,7 +1,7 @@
 import { LIMITS, type LiveChange } from '@switchboard/contracts';
 
 export type LiveStream = LiveChange['streams'][number];
-const STREAM_ORDER: readonly LiveStream[] = ['calls', 'queue', 'status'];
+const STREAM_ORDER: readonly LiveStream[] = ['calls', 'queue', 'status', 'incidents'];
 
 // An empty `siteIds` means "any site may have changed": a national system status, a catch-up after a
 // reconnect, or more sites than fit in one NOTIFY. Clients treat it as a change to every site.

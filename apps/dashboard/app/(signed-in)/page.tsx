@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { OverviewTable } from '../../components/cards/OverviewTable.tsx';
+import { SuspectedOutages } from '../../components/cards/SuspectedOutages.tsx';
 import { sparklineInput } from '../../lib/queries.ts';
 import { serverTrpc } from '../../lib/trpc/server.ts';
 
@@ -20,6 +21,7 @@ export default async function OverviewPage() {
   return (
     <>
       <h1 className="nhsuk-heading-l">All sites</h1>
+      <SuspectedOutages />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <OverviewTable />
       </HydrationBoundary>

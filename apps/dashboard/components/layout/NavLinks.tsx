@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation';
 const LINKS = [
   { href: '/', label: 'All sites', current: (path: string) => path === '/' || path.startsWith('/sites') },
   { href: '/systems', label: 'Systems', current: (path: string) => path.startsWith('/systems') },
+  { href: '/incidents', label: 'Incidents', current: (path: string) => path.startsWith('/incidents') },
 ];
 const ADMIN = { href: '/admin', label: 'Admin', current: (path: string) => path.startsWith('/admin') };
 

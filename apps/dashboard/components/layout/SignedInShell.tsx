@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Providers } from '../../app/providers.tsx';
 import { currentUser } from '../../lib/auth/current-user.ts';
+import { IncidentBanner } from '../cards/IncidentBanner.tsx';
 import { Patterns } from '../charts/Patterns.tsx';
 import { Footer } from './Footer.tsx';
 import { Header } from './Header.tsx';
@@ -15,6 +16,7 @@ export async function SignedInShell({ children }: { children: ReactNode }) {
       <Patterns />
       <div className="nhsuk-width-container-fluid app-container">
         <LiveBanner />
+        <IncidentBanner />
         <main className="nhsuk-main-wrapper nhsuk-main-wrapper--s" id="maincontent">
           {children}
         </main>

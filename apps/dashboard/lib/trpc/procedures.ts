@@ -26,4 +26,10 @@ export const PAGE_PROCEDURES: ReadonlySet<string> = new Set([
   'admin.systems.add',
   'admin.systems.rename',
   'admin.audit.list',
+  'incidents.list',
+  'incidents.get',
+  'incidents.impact',
+  'incidents.suspected',
+  'incidents.declare',
+  'incidents.update',
 ]);

@@ -37,7 +37,9 @@ const WRAP_END = 3;
 const CALLBACK = 4;
 const ROTA_CHANGE = 5;
 const SNAPSHOT = 6;
-type Kind = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+/** A disruption starts or ends: the staff taking calls change (see Effects.staffFactor). */
+const STAFF_CHANGE = 7;
+type Kind = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 interface Entry {
   t: number;
@@ -66,8 +68,12 @@ export class SiteSim {
     };
     const arrivalRng = new Rng(seedFor(cfg.seed, cfg.siteId, 'arrivals'));
     this.#arrivals = new ArrivalStream(cfg.demand, modifier, arrivalRng, cfg.startMs);
-    this.#agents.setOnShift(cfg.rota.agentsAt(cfg.startMs));
+    this.#agents.setOnShift(this.#staffAt(cfg.startMs));
     this.#schedule((Math.floor(cfg.startMs / SLOT_MS) + 1) * SLOT_MS, ROTA_CHANGE);
+    for (const d of disruptions) {
+      const edges = [d.startMs, d.endMs, d.endMs + (d.aftermath?.durationMs ?? 0)];
+      for (const edge of new Set(edges)) if (edge > cfg.startMs) this.#schedule(edge, STAFF_CHANGE);
+    }
     if (cfg.snapshotEveryMs > 0) {
       this.#schedule(Math.ceil(cfg.startMs / cfg.snapshotEveryMs) * cfg.snapshotEveryMs, SNAPSHOT);
     }
@@ -87,8 +93,11 @@ export class SiteSim {
     if (kind === ARRIVAL) this.#arrive(t);
     else if (kind === SNAPSHOT) this.#snapshot(t);
     else if (kind === ROTA_CHANGE) {
-      this.#agents.setOnShift(this.cfg.rota.agentsAt(t));
+      this.#agents.setOnShift(this.#staffAt(t));
       this.#schedule(t + SLOT_MS, ROTA_CHANGE);
+      this.#dispatch(t);
+    } else if (kind === STAFF_CHANGE) {
+      this.#agents.setOnShift(this.#staffAt(t));
       this.#dispatch(t);
     } else if (call === undefined) return;
     else if (kind === ABANDON) this.#abandon(t, call);
@@ -97,6 +106,13 @@ export class SiteSim {
       this.#agents.finishWrap(call.agent);
       this.#dispatch(t);
     } else if (kind === CALLBACK) this.#emit('callback_made', t, call);
+  }
+
+  /** Call handlers taking calls at `t`: the rota, less those a disruption moves to other work (at least 1). */
+  #staffAt(t: number): number {
+    const rostered = this.cfg.rota.agentsAt(t);
+    const factor = effectsAt(this.cfg.disruptions, t).staffFactor;
+    return factor === 1 ? rostered : Math.max(1, Math.round(rostered * factor));
   }
 
   #schedule(t: number, kind: Kind, call?: Call): void {

@@ -26,6 +26,7 @@ export function effectsAt(disruptions: readonly Disruption[], ms: number): Reado
     out.wrapFactor *= part.wrapFactor ?? 1;
     out.arrivalFactor *= part.arrivalFactor ?? 1;
     out.callbackDelayFactor *= part.callbackDelayFactor ?? 1;
+    out.staffFactor *= part.staffFactor ?? 1;
     out.dropShare = 1 - (1 - out.dropShare) * (1 - (part.dropShare ?? 0));
   }
   return out ?? NEUTRAL_EFFECTS;

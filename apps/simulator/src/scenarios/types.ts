@@ -12,6 +12,11 @@ export interface Effects {
   dropShare: number;
   /** Multiplier on the delay before a clinician calls back. */
   callbackDelayFactor: number;
+  /**
+   * Share of the rostered call handlers still taking calls (on paper, some become runners between handlers
+   * and clinicians, log cases and phone them through to ambulance services and emergency departments).
+   */
+  staffFactor: number;
 }
 
 export const NEUTRAL_EFFECTS: Readonly<Effects> = {
@@ -20,6 +25,7 @@ export const NEUTRAL_EFFECTS: Readonly<Effects> = {
   arrivalFactor: 1,
   dropShare: 0,
   callbackDelayFactor: 1,
+  staffFactor: 1,
 };
 
 /** One system failure, as data: which systems, how they report, when, where, and what it does. */

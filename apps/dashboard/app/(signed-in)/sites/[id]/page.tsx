@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { SiteSummary } from '../../../../components/cards/SiteSummary.tsx';
 import { SiteView } from '../../../../components/cards/SiteView.tsx';
+import { SuspectedOutages } from '../../../../components/cards/SuspectedOutages.tsx';
 import { RangePicker } from '../../../../components/RangePicker.tsx';
 import { rangeFromParams, type SearchParams } from '../../../../lib/range.ts';
 import { siteAvailabilityInput, siteSeriesDefault } from '../../../../lib/site-queries.ts';
@@ -51,6 +52,7 @@ export default async function SitePage({ params, searchParams }: Props) {
         All sites
       </Link>
       <h1 className="nhsuk-heading-l">{name ?? id}</h1>
+      <SuspectedOutages siteId={id} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <SiteSummary siteId={id} />
         <RangePicker path={path} range={range} now={now} />
