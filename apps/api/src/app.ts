@@ -4,6 +4,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { rejectionReason } from './errors.ts';
+import { mountExports } from './export/index.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
 import { createMetrics } from './metrics.ts';
 import { SeriesCache } from './services/queries/series-cache.ts';
@@ -68,6 +69,7 @@ export function createApp(
       },
     }),
   );
+  mountExports(app, { db: database.db, settings });
   app.notFound((c) => c.json(errorBody('NOT_FOUND', 404, `no route ${c.req.method} ${c.req.path}`), 404));
   return { app, metrics, live, seriesCache };
 }

@@ -1,3 +1,4 @@
+export * from './exports.ts';
 export * from './fields.ts';
 export * from './ingest/call-events.ts';
 export * from './ingest/queue-snapshots.ts';

@@ -1,0 +1,76 @@
+import type { ColumnKind, ExportProfile } from '@switchboard/contracts';
+import { timeZoneOffsetMs } from '@switchboard/metrics';
+
+/**
+ * How one value becomes one CSV cell. Missing data (null) is an empty cell, never 0. Only text is
+ * neutralised against spreadsheet formulas (CWE-1236): a number such as -5 is written as it is.
+ */
+export type Cell = string | number | boolean | null | undefined;
+
+/** Text starting with one of these is read as a formula by spreadsheets (with the full-width forms). */
+const FORMULA_START = /^[=+\-@\t\r\n\0＝＋－＠]/;
+
+export function neutralise(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+const HOUR = 3_600_000;
+const offsets = new Map<number, number>();
+/**
+ * London's UTC offset at an instant, remembered per UTC hour (the clocks change on the hour). Bounded: the
+ * map is emptied when it reaches 50,000 hours (about 5.7 years of hourly keys).
+ */
+export function londonOffsetMs(ms: number): number {
+  const hour = Math.floor(ms / HOUR);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    if (offsets.size >= 50_000) offsets.clear();
+    offset = timeZoneOffsetMs(hour * HOUR);
+    offsets.set(hour, offset);
+  }
+  return offset;
+}
+
+/** `+01:00` for an offset in ms. */
+export function offsetText(offsetMs: number): string {
+  const minutes = Math.abs(offsetMs) / 60_000;
+  const pad = (n: number) => String(Math.floor(n)).padStart(2, '0');
+  return `${offsetMs < 0 ? '-' : '+'}${pad(minutes / 60)}:${pad(minutes % 60)}`;
+}
+
+/** `YYYY-MM-DDTHH:MM:SS` (with `.mmm` when the instant has milliseconds) of `ms` read on the UTC clock. */
+function wallClock(ms: number, separator: string): string {
+  const text = new Date(ms).toISOString();
+  const whole = ms % 1000 === 0 ? text.slice(0, 19) : text.slice(0, 23);
+  return separator === 'T' ? whole : whole.replace('T', separator);
+}
+
+export function formatUtc(ms: number, profile: ExportProfile): string {
+  return profile === 'excel' ? wallClock(ms, ' ') : `${wallClock(ms, 'T')}Z`;
+}
+
+export function formatLocal(ms: number, profile: ExportProfile): string {
+  const offset = londonOffsetMs(ms);
+  return profile === 'excel'
+    ? wallClock(ms + offset, ' ')
+    : `${wallClock(ms + offset, 'T')}${offsetText(offset)}`;
+}
+
+/** One value as the text of a cell of `kind`; times are epoch ms. */
+export function formatCell(value: Cell, kind: ColumnKind, profile: ExportProfile): string {
+  if (value === null || value === undefined) return '';
+  switch (kind) {
+    case 'text':
+      return neutralise(String(value));
+    case 'number':
+      return Number.isFinite(value) ? String(value) : '';
+    case 'bool':
+      return value ? 'true' : 'false';
+    case 'utc':
+      return formatUtc(Number(value), profile);
+    case 'local':
+      return formatLocal(Number(value), profile);
+    case 'offset':
+      return offsetText(londonOffsetMs(Number(value)));
+  }
+}
