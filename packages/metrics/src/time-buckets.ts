@@ -160,3 +160,18 @@ export function parseRelativeRange(spec: string, now: number): { from: number; t
   }
   return { from: now - amount * unit, to: now };
 }
+
+/**
+ * The instant a wall-clock time (given as if it were UTC: `Date.UTC(y, m - 1, d, h, min, s)`) names in a
+ * time zone. An hour the clocks skip (spring) names no instant: null. An hour that happens twice (autumn)
+ * names the earlier one.
+ */
+export function localToInstant(wallMs: number, timeZone: string = DEFAULT_TIME_ZONE): number | null {
+  let best: number | null = null;
+  for (const probe of [wallMs - 6 * 3_600_000, wallMs + 6 * 3_600_000]) {
+    const candidate = wallMs - timeZoneOffsetMs(probe - timeZoneOffsetMs(probe, timeZone), timeZone);
+    const back = candidate + timeZoneOffsetMs(candidate, timeZone);
+    if (back === wallMs && (best === null || candidate < best)) best = candidate;
+  }
+  return best;
+}
