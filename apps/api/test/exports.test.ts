@@ -12,7 +12,7 @@ import {
 import { sites } from '@switchboard/db';
 import { createTestDb, type TestDatabase, testBackends } from '@switchboard/db/testing';
 import { parse } from 'csv-parse/sync';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../src/errors.ts';
@@ -307,6 +307,22 @@ describe.each(testBackends())('CSV exports on %s', (backend) => {
     expect(rows.find((r) => r.REPORTING_PERIOD === 'IUCADC-MONTHLY-APR-2026')?.PERIOD_START_LOCAL).toBe(
       '2026-04-01 00:00:00',
     );
+  });
+
+  it('pages through events that share an instant without losing or repeating one', async () => {
+    // 25,000 events on 2,500 instants (ten calls each): pages of 10,000 end in the middle of ties.
+    await database.rows(sql`insert into call_events (site_id, call_id, kind, at, queue)
+      select 'hull', 't' || (g % 10) || '-' || (g / 10), 'offered', timestamptz '2025-01-01T00:00:00Z' + (g / 10) * interval '1 second', 'main'
+      from generate_series(0, 24999) g`);
+    const input = callsExportInput.parse({
+      from: '2025-01-01T00:00:00Z',
+      to: '2025-01-02T00:00:00Z',
+      siteIds: 'hull',
+    });
+    const rows = rowsOfCsv(await csvOf(await callsExport(database.db, input, ADMIN)));
+    expect(rows.length).toBe(25_000);
+    expect(new Set(rows.map((r) => r.call_id)).size).toBe(25_000);
+    expect(rows.every((r, i) => i === 0 || (rows[i - 1]?.at_utc ?? '') <= (r.at_utc ?? ''))).toBe(true);
   });
 
   it('refuses sites outside the scope (naming them) and the calls export below analyst', async () => {

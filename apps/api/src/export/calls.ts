@@ -12,7 +12,7 @@ export const CALL_PAGE_ROWS = 10_000;
 
 type EventRow = {
   call_id: string;
-  kind: string;
+  kind_name: string;
   at_us: string | number | bigint;
   wait_ms: number | null;
   queue: string;
@@ -40,30 +40,39 @@ export async function callsExport(db: Db, input: CallsExportInput, scope: Export
   };
 }
 
+/** One page of a site's events after `after` (in (at, call, kind) order), at most CALL_PAGE_ROWS. */
+function readPage(db: Db, siteId: string, from: string, to: string, after: EventRow | undefined) {
+  // The plain `at >=` lets the (site_id, at) index start where the last page ended.
+  const at = after && sql`(timestamptz 'epoch' + ${String(after.at_us)}::int8 * interval '1 microsecond')`;
+  const keyset = after
+    ? sql`and at >= ${at} and (at, call_id, kind) > (${at}, ${after.call_id}, ${after.kind_name}::call_event_kind)`
+    : sql``;
+  return rowsOf<EventRow>(
+    db,
+    sql`select call_id, kind::text as kind_name, (extract(epoch from at) * 1000000)::int8 as at_us, wait_ms, queue, agent_id
+        from call_events
+        where site_id = ${siteId} and at >= ${from}::timestamptz and at < ${to}::timestamptz ${keyset}
+        order by at, call_id, kind limit ${CALL_PAGE_ROWS}`,
+  );
+}
+
+/**
+ * Pages of events, site after site. The next page is requested before the current one is handed on, so
+ * the database reads while the current page is written: at most two pages in memory, and at most one read
+ * still running after the client has gone.
+ */
 async function* callPages(db: Db, siteIds: string[], from: string, to: string): AsyncGenerator<Cell[][]> {
   for (const siteId of siteIds) {
-    let after: EventRow | undefined;
-    for (;;) {
-      // The plain `at >=` lets the (site_id, at) index start where the last page ended.
-      const at =
-        after && sql`(timestamptz 'epoch' + ${String(after.at_us)}::int8 * interval '1 microsecond')`;
-      const keyset = after
-        ? sql`and at >= ${at} and (at, call_id, kind) > (${at}, ${after.call_id}, ${after.kind}::call_event_kind)`
-        : sql``;
-      const page = await rowsOf<EventRow>(
-        db,
-        sql`select call_id, kind::text as kind, (extract(epoch from at) * 1000000)::int8 as at_us, wait_ms, queue, agent_id
-            from call_events
-            where site_id = ${siteId} and at >= ${from}::timestamptz and at < ${to}::timestamptz ${keyset}
-            order by at, call_id, kind limit ${CALL_PAGE_ROWS}`,
-      );
-      if (page.length === 0) break;
+    let page = await readPage(db, siteId, from, to, undefined);
+    while (page.length > 0) {
+      const full = page.length === CALL_PAGE_ROWS;
+      const next = full ? readPage(db, siteId, from, to, page[page.length - 1]) : undefined;
+      next?.catch(() => {}); // if the client goes away, nobody awaits it
       yield page.map((e) => {
         const ms = Number(e.at_us) / 1000;
-        return [siteId, e.call_id, e.kind, ms, ms, ms, e.wait_ms, e.queue, e.agent_id];
+        return [siteId, e.call_id, e.kind_name, ms, ms, ms, e.wait_ms, e.queue, e.agent_id];
       });
-      if (page.length < CALL_PAGE_ROWS) break;
-      after = page[page.length - 1];
+      page = next ? await next : [];
     }
   }
 }

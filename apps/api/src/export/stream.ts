@@ -11,10 +11,19 @@ export interface ExportPlan {
   headers?: Record<string, string>;
 }
 
+/** A cell that csv-stringify would quote: holding the delimiter, a quote or a line break. */
+const NEEDS_QUOTES = /[",\r\n]/;
+const STRINGIFY_OPTIONS = {
+  excel: { record_delimiter: 'windows', quoted_match: /[\r\n]/ },
+  raw: { record_delimiter: 'unix', quoted_match: /[\r\n]/ },
+} as const;
+
 /**
  * The CSV text of one page. The header row goes first on the first page, and in the Excel profile the
  * byte-order mark before it; records end in CRLF (Excel) or LF (raw); a field holding a line break, comma
- * or quote is quoted.
+ * or quote is quoted. csv-stringify writes every record that has something to quote; a record of plain
+ * cells (numbers, times, most names) is joined directly, which is the same text at a fraction of the cost
+ * (a test holds the two equal).
  */
 export function csvPage(
   rows: Cell[][],
@@ -22,13 +31,23 @@ export function csvPage(
   profile: ExportProfile,
   first: boolean,
 ): string {
-  const records = rows.map((row) => columns.map((column, i) => formatCell(row[i], column.kind, profile)));
-  if (first) records.unshift(columns.map((column) => column.name));
-  return stringify(records, {
-    bom: first && profile === 'excel',
-    record_delimiter: profile === 'excel' ? 'windows' : 'unix',
-    quoted_match: /[\r\n]/,
-  });
+  const eol = profile === 'excel' ? '\r\n' : '\n';
+  const options = STRINGIFY_OPTIONS[profile];
+  let out = first
+    ? stringify([columns.map((column) => column.name)], { ...options, bom: profile === 'excel' })
+    : '';
+  const cells: string[] = new Array(columns.length);
+  for (const row of rows) {
+    let plain = true;
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i] as ExportColumn;
+      const text = formatCell(row[i], column.kind, profile);
+      cells[i] = text;
+      if (plain && column.kind === 'text' && NEEDS_QUOTES.test(text)) plain = false;
+    }
+    out += plain ? cells.join(',') + eol : stringify([cells], options);
+  }
+  return out;
 }
 
 /**
