@@ -21,10 +21,15 @@ const IMPORT_EVENTS = Number(process.env.BENCH_IMPORT_EVENTS ?? 1_000_000);
 const FROM = '2026-01-01T00:00:00Z';
 const TO = '2026-12-31T00:00:00Z';
 
-/** Resident set size of a process in bytes (Linux /proc). */
+/** Resident set size of a process and its children in bytes (Linux /proc; tsx runs the API as a child). */
 function rssOf(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(match?.[1] ?? 0) * 1024;
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    return Number(match?.[1] ?? 0) * 1024 + children.reduce((sum, child) => sum + rssOf(Number(child)), 0);
+  } catch {
+    return 0;
+  }
 }
 
 const bench = await benchDatabase(ADMIN_URL);
