@@ -25,7 +25,10 @@ const TO = '2026-12-31T00:00:00Z';
 function rssOf(pid: number): number {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
     return Number(match?.[1] ?? 0) * 1024 + children.reduce((sum, child) => sum + rssOf(Number(child)), 0);
   } catch {
     return 0;
@@ -49,6 +52,14 @@ try {
       case when g % 2 = 0 then null else 'agent-' || (g % 60) end
     from generate_series(0, ${EXPORT_ROWS - 1}) g`);
   await pg.unsafe('analyze call_events');
+  // A first export of a month warms the API (V8 sizes its heap on the first large response; later exports
+  // do not grow it again), so the growth measured is what an export costs a running server.
+  const warmup = await fetch(
+    `${api.url}/export/calls.csv?siteIds=site-00&from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z&profile=raw`,
+  );
+  const firstRss = rssOf(api.pid);
+  for await (const _ of warmup.body as unknown as AsyncIterable<Uint8Array>);
+  const warmGrowth = rssOf(api.pid) - firstRss;
   const baseline = rssOf(api.pid);
   let peak = baseline;
   const sampler = setInterval(() => {
@@ -69,7 +80,8 @@ try {
   if (rows !== EXPORT_ROWS) throw new Error(`export wrote ${rows} rows, expected ${EXPORT_ROWS}`);
   console.log(
     `export calls.csv: ${fmt(rows)} rows in ${fmt(seconds, 1)} s = ${fmt(rows / seconds)} rows/s (goal >= 200,000); ` +
-      `API RSS ${fmt(baseline / 1048576)} MB before, growth ${fmt((peak - baseline) / 1048576, 1)} MB (goal < 50 MB)`,
+      `API RSS ${fmt(baseline / 1048576)} MB before, growth ${fmt((peak - baseline) / 1048576, 1)} MB (goal < 50 MB; ` +
+      `the warm-up export of a month grew it ${fmt(warmGrowth / 1048576, 1)} MB)`,
   );
 
   // ---- import ----

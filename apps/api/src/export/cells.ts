@@ -1,5 +1,5 @@
 import type { ColumnKind, ExportProfile } from '@switchboard/contracts';
-import { timeZoneOffsetMs } from '@switchboard/metrics';
+import { londonOffsetMs } from '@switchboard/metrics';
 
 /**
  * How one value becomes one CSV cell. Missing data (null) is an empty cell, never 0. Only text is
@@ -12,23 +12,6 @@ const FORMULA_START = /^[=+\-@\t\r\n\0＝＋－＠]/;
 
 export function neutralise(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-const HOUR = 3_600_000;
-const offsets = new Map<number, number>();
-/**
- * London's UTC offset at an instant, remembered per UTC hour (the clocks change on the hour). Bounded: the
- * map is emptied when it reaches 50,000 hours (about 5.7 years of hourly keys).
- */
-export function londonOffsetMs(ms: number): number {
-  const hour = Math.floor(ms / HOUR);
-  let offset = offsets.get(hour);
-  if (offset === undefined) {
-    if (offsets.size >= 50_000) offsets.clear();
-    offset = timeZoneOffsetMs(hour * HOUR);
-    offsets.set(hour, offset);
-  }
-  return offset;
 }
 
 const offsetTexts = new Map<number, string>();
