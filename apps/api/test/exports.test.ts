@@ -356,5 +356,11 @@ describe.each(testBackends())('CSV exports on %s', (backend) => {
       ),
     );
     expect(bySite.map((r) => r.site_id)).toEqual(['leeds']);
+    const named = await intervalsExport(
+      database.db,
+      intervalsExportInput.parse({ ...range, interval: '1h' }),
+      leedsViewer,
+    );
+    expect(named.fileName).toBe('switchboard-intervals-leeds-2026-03-28-to-2026-03-28-1h.csv');
   });
 });

@@ -28,7 +28,7 @@ export async function availabilityExport(
   const to = Date.parse(input.to);
   const summary = input.view === 'summary';
   return {
-    fileName: exportFileName('availability', sitesPart(input.siteIds), from, to, input.view),
+    fileName: exportFileName('availability', sitesPart(siteIds), from, to, input.view),
     columns: summary ? AVAILABILITY_SUMMARY_COLUMNS : AVAILABILITY_INTERVAL_COLUMNS,
     pages: (async function* () {
       const result = await getAvailability(

@@ -25,11 +25,12 @@ type EventRow = {
  */
 export async function callsExport(db: Db, input: CallsExportInput, scope: ExportScope): Promise<ExportPlan> {
   requireRole(scope, 'analyst', 'the calls export');
-  const sites = await exportSites(db, sitesInScope(scope, input.siteIds));
+  const siteIds = sitesInScope(scope, input.siteIds);
+  const sites = await exportSites(db, siteIds);
   const from = Date.parse(input.from);
   const to = Date.parse(input.to);
   return {
-    fileName: exportFileName('calls', sitesPart(input.siteIds), from, to),
+    fileName: exportFileName('calls', sitesPart(siteIds), from, to),
     columns: CALL_COLUMNS,
     pages: callPages(
       db,

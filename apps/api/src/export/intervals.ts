@@ -33,7 +33,7 @@ export async function intervalsExport(
   const from = Date.parse(input.from);
   const to = Date.parse(input.to);
   return {
-    fileName: exportFileName('intervals', sitesPart(input.siteIds), from, to, input.interval),
+    fileName: exportFileName('intervals', sitesPart(siteIds), from, to, input.interval),
     columns: intervalColumns(input.bySite),
     headers: { 'x-column-notes': columnNotes() },
     pages: intervalPages(db, input, siteIds, sites, from, to),

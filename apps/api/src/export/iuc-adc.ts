@@ -51,11 +51,12 @@ export async function iucAdcExport(
   scope: ExportScope,
 ): Promise<ExportPlan> {
   requireRole(scope, 'viewer', 'the IUC ADC export');
-  const sites = await exportSites(db, sitesInScope(scope, input.siteIds));
+  const siteIds = sitesInScope(scope, input.siteIds);
+  const sites = await exportSites(db, siteIds);
   const from = Date.parse(input.from);
   const to = Date.parse(input.to);
   return {
-    fileName: exportFileName('iuc-adc', sitesPart(input.siteIds), from, to, input.period),
+    fileName: exportFileName('iuc-adc', sitesPart(siteIds), from, to, input.period),
     columns: IUC_ADC_COLUMNS,
     pages: iucAdcPages(db, sites, reportingPeriods(from, to, input.period), input.period),
   };
