@@ -46,7 +46,7 @@ export async function seedSites(
 export async function startApiProcess(
   databaseUrl: string,
   port: number,
-): Promise<{ url: string; stop(): Promise<void> }> {
+): Promise<{ url: string; pid: number | undefined; stop(): Promise<void> }> {
   const child: ChildProcess = spawn(join(API_DIR, '../../node_modules/.bin/tsx'), ['src/server.ts'], {
     cwd: API_DIR,
     env: {
@@ -72,6 +72,7 @@ export async function startApiProcess(
   }
   return {
     url,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());

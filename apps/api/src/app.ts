@@ -15,6 +15,7 @@ import {
   subscriptionRefusal,
 } from './auth/http.ts';
 import { rejectionReason } from './errors.ts';
+import { mountExports } from './export/index.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
 import { createMetrics } from './metrics.ts';
 import { batchRefusal, contentTypeRefusal, procedureLabel, proceduresOf } from './request-guards.ts';
@@ -140,6 +141,7 @@ export function createApp(
       },
     });
   });
+  mountExports(app, { db: database.db, settings: config, access });
   app.notFound((c) =>
     c.json(errorBody('NOT_FOUND', 404, `no route ${c.req.method} ${c.req.path.slice(0, 100)}`), 404),
   );

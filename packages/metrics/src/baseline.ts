@@ -1,6 +1,6 @@
 import { type CallCounts, sumCounts } from './counts.ts';
+import { DEFAULT_TIME_ZONE, localParts, timeZoneOffsetMs } from './london-time.ts';
 import { MEASURE_NAMES, type MeasureName, type Measures } from './measures.ts';
-import { DEFAULT_TIME_ZONE, localParts, timeZoneOffsetMs } from './time-buckets.ts';
 
 /** One measure now against the same measure in a baseline window (e.g. a normal day). */
 export type BaselineComparison = {

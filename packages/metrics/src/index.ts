@@ -3,6 +3,8 @@ export * from './baseline.ts';
 export * from './counts.ts';
 export * from './histogram.ts';
 export * from './impact.ts';
+export * from './iuc-adc.ts';
+export * from './london-time.ts';
 export * from './measures.ts';
 export * from './thresholds.ts';
 export * from './time-buckets.ts';

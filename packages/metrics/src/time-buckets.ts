@@ -1,80 +1,9 @@
 import { INTERVAL_MS, SERIES_INTERVALS, type SeriesInterval } from '@switchboard/contracts';
+import { DEFAULT_TIME_ZONE, localDayStart, localMidnight, localParts } from './london-time.ts';
 
-// Buckets of the contract's intervals: sub-day ones align to UTC multiples; '1d' buckets are local days.
+// Buckets of the contract's intervals: sub-day ones align to UTC multiples; '1d' buckets are local days
+// (time zones are handled in london-time.ts only).
 type IntervalName = SeriesInterval;
-export const DEFAULT_TIME_ZONE = 'Europe/London';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-type LocalParts = { year: number; month: number; day: number; hour: number; minute: number; second: number };
-
-/** Wall-clock date and time of an instant in a time zone. */
-export function localParts(ms: number, timeZone: string = DEFAULT_TIME_ZONE): LocalParts {
-  const parts: Record<string, number> = {};
-  // The 'literal' parts (separators) land in parts.literal, which nothing reads.
-  for (const p of formatter(timeZone).formatToParts(ms)) parts[p.type] = Number(p.value);
-  return {
-    year: parts.year ?? 0,
-    month: parts.month ?? 1,
-    day: parts.day ?? 1,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
-  };
-}
-
-/** Local time minus UTC, in ms, at an instant (e.g. 3600000 during British Summer Time). */
-export function timeZoneOffsetMs(ms: number, timeZone: string = DEFAULT_TIME_ZONE): number {
-  const p = localParts(ms, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(ms / 1000) * 1000;
-}
-
-/** The instant local midnight begins on a calendar date (month 1–12; day may overflow, like Date.UTC). */
-export function localMidnight(
-  year: number,
-  month: number,
-  day: number,
-  timeZone = DEFAULT_TIME_ZONE,
-): number {
-  const wall = Date.UTC(year, month - 1, day);
-  // Stryker: `wall + offset` here, or a third pass, is equivalent: two passes converge from either guess.
-  let guess = wall - timeZoneOffsetMs(wall, timeZone);
-  // Twice: the offset at the first guess may differ from the offset at midnight itself.
-  for (let i = 0; i < 2; i++) guess = wall - timeZoneOffsetMs(guess, timeZone);
-  return guess;
-}
-
-/** Start of the local day holding `ms`. */
-export function localDayStart(ms: number, timeZone: string = DEFAULT_TIME_ZONE): number {
-  const p = localParts(ms, timeZone);
-  return localMidnight(p.year, p.month, p.day, timeZone);
-}
-
-/** Local calendar date as YYYY-MM-DD, for day labels in charts and CSV. */
-export function localDateString(ms: number, timeZone: string = DEFAULT_TIME_ZONE): string {
-  const p = localParts(ms, timeZone);
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
-}
 
 /** Start of the bucket holding `ms`. */
 export function bucketStart(

@@ -61,6 +61,10 @@ export const PERMISSIONS = {
   'GET /healthz': 'public',
   'GET /readyz': 'public',
   'GET /metrics': 'metrics',
+  'GET /export/intervals.csv': 'export',
+  'GET /export/iuc-adc.csv': 'export',
+  'GET /export/availability.csv': 'export',
+  'GET /export/calls.csv': 'export',
   'ALL /api/auth/*': 'public',
 } as const satisfies Record<string, Permission>;
 

@@ -4,12 +4,15 @@ import { openDatabase } from '../open-database.ts';
 
 /** Runs a CLI action against the configured database and exits with a clear message on failure. */
 export async function withToolDb(
-  action: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<void>,
+  action: (
+    db: Awaited<ReturnType<typeof openDatabase>>['db'],
+    database: Awaited<ReturnType<typeof openDatabase>>,
+  ) => Promise<void>,
 ) {
   let database: Awaited<ReturnType<typeof openDatabase>> | undefined;
   try {
     database = await openDatabase(readEnv());
-    await action(database.db);
+    await action(database.db, database);
     await database.close();
   } catch (error) {
     await database?.close().catch(() => {});

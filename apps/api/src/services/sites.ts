@@ -60,3 +60,30 @@ export async function checkSites(db: Db, scope: Sites): Promise<void> {
   if (missing.length > 0)
     throw new DomainError('unknown_reference', `unknown site(s): ${missing.join(', ')}`);
 }
+
+/** The national-return codes of a site (IUC ADC export); each given field is set, "" clears it. */
+export async function setSiteCodes(
+  db: Db,
+  input: {
+    id: string;
+    codes: Partial<Record<'orgCode' | 'region' | 'regionCode' | 'contractCode' | 'contractName', string>>;
+    actor: string;
+  },
+): Promise<{ updated: boolean }> {
+  const values = Object.fromEntries(
+    Object.entries(input.codes)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, value === '' ? null : value]),
+  );
+  if (Object.keys(values).length === 0) return { updated: false };
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(sites)
+      .set(values)
+      .where(eq(sites.id, input.id))
+      .returning({ id: sites.id });
+    if (updated.length > 0)
+      await audit(tx, { actor: input.actor, action: 'site.codes', subject: input.id, detail: values });
+    return { updated: updated.length > 0 };
+  });
+}

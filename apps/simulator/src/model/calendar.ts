@@ -1,41 +1,13 @@
 /** UK local time (Europe/London) and the England & Wales bank holidays, for the shape of demand. */
+import { DEFAULT_TIME_ZONE, londonOffsetMs } from '@switchboard/metrics';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
-export const TIME_ZONE = 'Europe/London';
+export const TIME_ZONE = DEFAULT_TIME_ZONE;
+/** London's offset from UTC at an instant, in ms (from the one London-time module). */
+export { londonOffsetMs };
 
 export type DayType = 'weekday' | 'monday' | 'saturday' | 'sunday' | 'bank-holiday';
-
-const offsetFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-});
-const offsetCache = new Map<number, number>();
-
-/** Offset of London time from UTC at an instant, in ms (0 or 3,600,000). UK clocks change on a UTC hour. */
-export function londonOffsetMs(ms: number): number {
-  const hour = Math.floor(ms / HOUR_MS);
-  let offset = offsetCache.get(hour);
-  if (offset === undefined) {
-    const parts: Record<string, number> = {};
-    for (const p of offsetFormat.formatToParts(new Date(hour * HOUR_MS))) parts[p.type] = Number(p.value);
-    const local = Date.UTC(
-      parts.year ?? 0,
-      (parts.month ?? 1) - 1,
-      parts.day ?? 1,
-      parts.hour ?? 0,
-      parts.minute ?? 0,
-    );
-    offset = local - hour * HOUR_MS;
-    offsetCache.set(hour, offset);
-  }
-  return offset;
-}
 
 /** London wall-clock time as ms since 1970-01-01T00:00 local (so days and hours divide evenly). */
 export function localMs(ms: number): number {

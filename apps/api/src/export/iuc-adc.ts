@@ -1,0 +1,122 @@
+import { IUC_ADC_COLUMNS, type IucAdcExportInput } from '@switchboard/contracts';
+import { type Db, rowsOf, type Site } from '@switchboard/db';
+import {
+  bucketStarts,
+  computeMeasures,
+  iucAdcValues,
+  localDateString,
+  localMidnight,
+  localParts,
+  nextBucketStart,
+} from '@switchboard/metrics';
+import { sql } from 'drizzle-orm';
+import { type CountsRow, groupBy, SUM_COUNTS, toCounts } from '../services/queries/call-counts.ts';
+import type { Cell } from './cells.ts';
+import { coverageKey, minutesWithData } from './coverage.ts';
+import { exportFileName, sitesPart } from './names.ts';
+import { type ExportScope, requireRole, sitesInScope } from './scope.ts';
+import { exportSites } from './sites.ts';
+import type { ExportPlan } from './stream.ts';
+
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+
+/** The London periods (days or calendar months) overlapping [from, to): [start, end) each. */
+export function reportingPeriods(from: number, to: number, period: 'day' | 'month'): [number, number][] {
+  if (period === 'day')
+    return bucketStarts(from, to, '1d').map((start) => [start, nextBucketStart(start, '1d')]);
+  const out: [number, number][] = [];
+  const first = localParts(from);
+  for (let month = first.month; ; month++) {
+    const start = localMidnight(first.year, month, 1);
+    if (start >= to) break;
+    out.push([start, localMidnight(first.year, month + 1, 1)]);
+  }
+  return out;
+}
+
+/** `IUCADC-MONTHLY-NOV-2026` as the national return names a month; `SWITCHBOARD-DAILY-2026-11-25` for a day. */
+export function reportingPeriodName(start: number, period: 'day' | 'month'): string {
+  if (period === 'day') return `SWITCHBOARD-DAILY-${localDateString(start)}`;
+  const { year, month } = localParts(start);
+  return `IUCADC-MONTHLY-${MONTHS[month - 1]}-${year}`;
+}
+
+/**
+ * IUC ADC long format: one row per site, period and item, from the London-day rollups (months add their
+ * days' counts and answer-time histograms, so the 95th centile is the month's, not an average of days).
+ */
+export async function iucAdcExport(
+  db: Db,
+  input: IucAdcExportInput,
+  scope: ExportScope,
+): Promise<ExportPlan> {
+  requireRole(scope, 'viewer', 'the IUC ADC export');
+  const siteIds = sitesInScope(scope, input.siteIds);
+  const sites = await exportSites(db, siteIds);
+  const from = Date.parse(input.from);
+  const to = Date.parse(input.to);
+  return {
+    fileName: exportFileName('iuc-adc', sitesPart(siteIds), from, to, input.period),
+    columns: IUC_ADC_COLUMNS,
+    pages: iucAdcPages(db, sites, reportingPeriods(from, to, input.period), input.period),
+  };
+}
+
+async function* iucAdcPages(
+  db: Db,
+  sites: Site[],
+  periods: [number, number][],
+  period: 'day' | 'month',
+): AsyncGenerator<Cell[][]> {
+  const first = periods[0]?.[0];
+  const last = periods[periods.length - 1]?.[1];
+  if (first === undefined || last === undefined) return;
+  const key =
+    period === 'day'
+      ? sql.raw(`to_char(day, 'YYYY-MM-DD')`)
+      : sql.raw(`to_char(date_trunc('month', day), 'YYYY-MM-DD')`);
+  const days = sql`day >= ${localDateString(first)}::date and day < ${localDateString(last)}::date`;
+  for (const site of sites) {
+    const [counts, bins, covered] = await Promise.all([
+      rowsOf<CountsRow & { p: string }>(
+        db,
+        sql`select ${key} as p, ${sql.raw(SUM_COUNTS)} from call_day_rollups where site_id = ${site.id} and ${days} group by 1`,
+      ),
+      rowsOf<{ p: string; bin: number; calls: number }>(
+        db,
+        sql`select ${key} as p, bin, sum(calls)::int as calls from call_day_answer_bins where site_id = ${site.id} and ${days} group by 1, 2`,
+      ),
+      minutesWithData(db, [site.id], first, last, period === 'day' ? '1d' : 'month', false),
+    ]);
+    const countsAt = new Map(counts.map((row) => [row.p, row]));
+    const binsAt = groupBy(bins, (row) => row.p);
+    const rows: Cell[][] = [];
+    for (const [start, end] of periods) {
+      const p = localDateString(start);
+      const minutes = covered.get(coverageKey(start)) ?? 0;
+      const measures = computeMeasures(
+        minutes > 0 || countsAt.has(p) ? toCounts(countsAt.get(p), binsAt.get(p)) : null,
+      );
+      for (const { item, value } of iucAdcValues(measures)) {
+        rows.push([
+          reportingPeriodName(start, period),
+          site.regionCode,
+          site.region,
+          site.orgCode,
+          site.name,
+          site.contractCode,
+          site.contractName,
+          item,
+          value,
+          site.id,
+          start,
+          start,
+          start,
+          end,
+          minutes >= (end - start) / 60_000,
+        ]);
+      }
+    }
+    yield rows;
+  }
+}

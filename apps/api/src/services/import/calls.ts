@@ -1,0 +1,141 @@
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
+import { type Database, DEFAULT_QUEUE, sites } from '@switchboard/db';
+import { parse } from 'csv-parse';
+import { stringify } from 'csv-stringify/sync';
+import { eq, sql } from 'drizzle-orm';
+import { DomainError } from '../../errors.ts';
+import { catchUpChange, encodeChange } from '../../live/change.ts';
+import { LIVE_CHANNEL } from '../../live/hub.ts';
+import { callRollupCtes } from '../rollups/call-rollups-sql.ts';
+import { importRow, mapHeader } from './call-rows.ts';
+import { withStaging } from './staging.ts';
+
+export interface ImportProgress {
+  bytes: number;
+  totalBytes: number;
+  rows: number;
+}
+export interface ImportResult {
+  /** Data rows read (the header not counted). */
+  rows: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  /** Where refused rows were written (`--skip-bad`), or null. */
+  rejectsFile: string | null;
+}
+
+/** A refused row: its line in the file (the header is line 1) and why. */
+export class ImportError extends Error {
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`line ${line}: ${reason}`);
+  }
+}
+
+/** Rows per COPY chunk and per progress report. */
+const CHUNK_ROWS = 10_000;
+
+/**
+ * Loads call events of one site from a CSV file (header: callId,kind,at,waitMs,queue,agentId), all or
+ * nothing: rows are checked against the ingestion contract while they are COPYed into a staging table,
+ * then one statement adds the new ones to call_events (duplicates skipped) and rolls up exactly the rows
+ * it inserted, so only the minutes, hours and days they touch change. A bad row stops the import and rolls
+ * back everything, unless `skipBad`, which writes it to `<file>.rejects.csv` and goes on.
+ */
+export async function importCalls(
+  database: Pick<Database, 'db' | 'pg' | 'pglite'>,
+  options: {
+    siteId: string;
+    file: string;
+    skipBad?: boolean;
+    onProgress?: (progress: ImportProgress) => void;
+  },
+): Promise<ImportResult> {
+  const { siteId, file } = options;
+  const [site] = await database.db.select({ id: sites.id }).from(sites).where(eq(sites.id, siteId));
+  if (!site) throw new DomainError('unknown_reference', `site: no site "${siteId}"`);
+  const totalBytes = (await stat(file)).size;
+  const rejectsFile = options.skipBad ? `${file}.rejects.csv` : null;
+  let rejects: WriteStream | undefined;
+  let rows = 0;
+  let rejected = 0;
+
+  const finish = sql`with inserted as (
+      insert into call_events (site_id, call_id, kind, at, wait_ms, queue, agent_id)
+      select ${siteId}, call_id, kind, at, wait_ms, coalesce(queue, ${DEFAULT_QUEUE}), agent_id from import_staging
+      order by 2, 3
+      on conflict do nothing
+      returning site_id, queue, kind, at, wait_ms
+    ), ${callRollupCtes('inserted')}, notified as (
+      select pg_notify(${LIVE_CHANNEL}, ${encodeChange(catchUpChange())})
+    )
+    select (select count(*)::int from inserted) as accepted, (select count(*) from notified)::int as notified`;
+
+  const input = createReadStream(file);
+  const [result] = await withStaging<{ accepted: number }>(
+    database,
+    async (writer) => {
+      const parser = input.pipe(
+        parse({ info: true, relax_column_count: true, bom: true, skip_empty_lines: true }),
+      );
+      let columns: ReturnType<typeof mapHeader> | undefined;
+      let width = 0;
+      let chunk = '';
+      let inChunk = 0;
+      for await (const { record, info } of parser as AsyncIterable<{
+        record: string[];
+        info: { lines: number };
+      }>) {
+        if (!columns) {
+          columns = mapHeader(record);
+          width = record.length;
+          continue;
+        }
+        rows++;
+        const event =
+          record.length === width
+            ? importRow(record, columns, siteId)
+            : { error: `has ${record.length} fields, the header has ${width}` };
+        if ('error' in event) {
+          if (!rejectsFile) throw new ImportError(info.lines, event.error);
+          rejects ??= createWriteStream(rejectsFile);
+          if (rejected === 0)
+            rejects.write(stringify([['line', 'reason', ...record.map((_, i) => `field_${i + 1}`)]]));
+          rejects.write(stringify([[String(info.lines), event.error, ...record]]));
+          rejected++;
+          continue;
+        }
+        chunk += `${event.callId},${event.kind},${event.at},${event.waitMs ?? ''},${event.queue ?? ''},${event.agentId ?? ''}\n`;
+        if (++inChunk >= CHUNK_ROWS) {
+          await writer.write(chunk);
+          chunk = '';
+          inChunk = 0;
+          options.onProgress?.({ bytes: input.bytesRead, totalBytes, rows });
+        }
+      }
+      if (!columns) throw new ImportError(1, 'the file is empty (expected a header row)');
+      if (chunk) await writer.write(chunk);
+      options.onProgress?.({ bytes: totalBytes, totalBytes, rows });
+    },
+    finish,
+  ).finally(async () => {
+    input.destroy();
+    if (rejects) {
+      rejects.end();
+      await finished(rejects);
+    }
+  });
+  const accepted = Number(result?.accepted ?? 0);
+  return {
+    rows,
+    accepted,
+    duplicates: rows - rejected - accepted,
+    rejected,
+    rejectsFile: rejected > 0 ? rejectsFile : null,
+  };
+}

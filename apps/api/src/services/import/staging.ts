@@ -1,0 +1,78 @@
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import type { Database } from '@switchboard/db';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+
+/** Rows on their way into call_events: a temporary table that disappears at commit. */
+export const CREATE_STAGING = `create temp table import_staging (
+  call_id text not null, kind call_event_kind not null, at timestamptz not null, wait_ms integer,
+  queue text, agent_id text) on commit drop`;
+const COLUMNS = '(call_id, kind, at, wait_ms, queue, agent_id)';
+
+/** Takes CSV text (the staging table's columns, no header) and copies it into the staging table. */
+export interface StagingWriter {
+  write(csv: string): Promise<void>;
+}
+
+const dialect = new PgDialect();
+/** The last rows an import's final statement returns. */
+type Finish = SQL;
+
+/**
+ * Runs `feed` inside one transaction that has a fresh staging table, copying what it writes there with
+ * COPY (postgres.js COPY FROM STDIN on PostgreSQL; PGlite's COPY FROM '/dev/blob' a few MB at a time),
+ * then runs `finish` in the same transaction. Anything thrown rolls everything back.
+ */
+export async function withStaging<T extends Record<string, unknown>>(
+  database: Pick<Database, 'pg' | 'pglite'>,
+  feed: (writer: StagingWriter) => Promise<void>,
+  finish: Finish,
+): Promise<T[]> {
+  const { sql: text, params } = dialect.sqlToQuery(finish);
+  if (database.pg) {
+    return database.pg.begin(async (tx) => {
+      await tx.unsafe(CREATE_STAGING);
+      const copy = await tx.unsafe(`copy import_staging ${COLUMNS} from stdin with (format csv)`).writable();
+      try {
+        await feed({
+          async write(csv) {
+            if (!copy.write(csv)) await once(copy, 'drain');
+          },
+        });
+      } catch (error) {
+        // Abort the COPY (postgres.js sends CopyFail); the error itself propagates by the throw below.
+        copy.on('error', () => {});
+        copy.destroy(error as Error);
+        throw error;
+      }
+      copy.end();
+      await finished(copy);
+      return (await tx.unsafe(text, params as never[])) as unknown as T[];
+    }) as Promise<T[]>;
+  }
+  const pglite = database.pglite;
+  if (!pglite) throw new Error('no database driver to import into');
+  return pglite.transaction(async (tx) => {
+    await tx.exec(CREATE_STAGING);
+    let parts: string[] = [];
+    let size = 0;
+    const flush = async () => {
+      if (parts.length === 0) return;
+      await tx.query(`copy import_staging ${COLUMNS} from '/dev/blob' with (format csv)`, [], {
+        blob: new Blob(parts),
+      });
+      parts = [];
+      size = 0;
+    };
+    await feed({
+      async write(csv) {
+        parts.push(csv);
+        size += csv.length;
+        if (size >= 4 * 1024 * 1024) await flush();
+      },
+    });
+    await flush();
+    return (await tx.query<T>(text, params)).rows;
+  });
+}
