@@ -17,6 +17,19 @@ const QUERY_INPUT: Record<string, unknown> = {
   'metrics.series': { last: '1h' },
   'systems.availability': { last: '1h' },
   'admin.audit.list': { limit: 5 },
+  'incidents.get': { id: 999_999 },
+  'incidents.impact': { id: 999_999 },
+  'incidents.tallies.list': { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' },
+  'incidents.opel.history': { siteId: 'leeds' },
+};
+
+/** A range for the CSV exports (they take absolute ranges only). */
+const RANGE = 'from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z';
+
+/** What an admitted query answers when not 200: asking for an incident that does not exist. */
+const ADMITTED_QUERY_STATUS: Record<string, string> = {
+  'incidents.get': '404',
+  'incidents.impact': '404',
 };
 
 /** Each test principal as the permission table sees it. */
@@ -96,7 +109,12 @@ describe.each(testBackends())('role × procedure matrix on %s', (backend) => {
     for (const who of WHO) {
       const status = await call(path, kind, who);
       const cell = expected(permission, who);
-      want[who] = cell === 'admitted' ? (kind === 'mutation' ? '400' : '200') : String(cell);
+      want[who] =
+        cell === 'admitted'
+          ? kind === 'mutation'
+            ? '400'
+            : (ADMITTED_QUERY_STATUS[path] ?? '200')
+          : String(cell);
       cells[who] = String(status);
     }
     expect(cells).toEqual(want);
@@ -115,5 +133,24 @@ describe.each(testBackends())('role × procedure matrix on %s', (backend) => {
       // public: everyone; metrics: a loopback caller (the test's), whoever it claims to be.
       expect({ who, status: reply.status }).toEqual({ who, status: 200 });
     }
+  });
+
+  it.each([
+    ['GET /export/intervals.csv', `/export/intervals.csv?${RANGE}&interval=15m`],
+    ['GET /export/iuc-adc.csv', `/export/iuc-adc.csv?${RANGE}&period=day`],
+    ['GET /export/availability.csv', `/export/availability.csv?${RANGE}`],
+    ['GET /export/calls.csv', `/export/calls.csv?${RANGE}&siteIds=leeds`],
+  ] as const)('%s answers each principal as the table says', async (route, path) => {
+    const permission = PERMISSIONS[route];
+    const cells: Record<string, number> = {};
+    const want: Record<string, number> = {};
+    for (const who of WHO) {
+      const reply = await fetch(`${api.url}${path}`, { headers: api.as[who] });
+      await reply.body?.cancel();
+      cells[who] = reply.status;
+      const cell = expected(permission, who);
+      want[who] = cell === 'admitted' ? 200 : cell;
+    }
+    expect(cells).toEqual(want);
   });
 });
