@@ -12,6 +12,9 @@ const keyId = (key: string) => key.split('_')[1];
 /** Hostile ingestion, classes 1–4 of issue 10: poison batches, leaking errors, lost reports, partial batches. */
 describe.each(testBackends())('hostile ingestion on %s', (backend) => {
   let api: TestApi;
+  /** A read as a signed-in viewer (every read needs a principal). */
+  const read = (input: string, init: RequestInit = {}) =>
+    fetch(input, { ...init, headers: { ...api.as.viewer, ...(init.headers as Record<string, string>) } });
   beforeAll(async () => {
     api = await startTestApi(backend);
     // A site with no systems registered at it.
@@ -70,7 +73,7 @@ describe.each(testBackends())('hostile ingestion on %s', (backend) => {
       expect(day?.samples).toBe(25_000);
       expect(day?.waitingSum).toBe(2_500_000_000);
       expect(typeof day?.agentsAvailableSum).toBe('number');
-      const series = await fetch(
+      const series = await read(
         `${api.url}/trpc/metrics.series?input=${encodeURIComponent(
           JSON.stringify({
             siteIds: ['york'],
@@ -300,10 +303,10 @@ describe.each(testBackends())('hostile ingestion on %s', (backend) => {
     });
 
     it('lets reads batch, up to a cap', async () => {
-      const ok = await fetch(`${api.url}/trpc/sites.list,systems.list?batch=1&input={}`);
+      const ok = await read(`${api.url}/trpc/sites.list,systems.list?batch=1&input={}`);
       expect(ok.status).toBe(200);
       const many = Array.from({ length: 11 }, () => 'sites.list').join(',');
-      const tooMany = await fetch(`${api.url}/trpc/${many}?batch=1&input={}`);
+      const tooMany = await read(`${api.url}/trpc/${many}?batch=1&input={}`);
       expect(tooMany.status).toBe(400);
       expect(((await tooMany.json()) as { error: { message: string } }).error.message).toContain(
         'at most 10',

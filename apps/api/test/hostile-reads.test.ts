@@ -15,6 +15,9 @@ const seriesUrl = (url: string, input: unknown) =>
 /** Hostile reads, classes 5 and 6 of issue 10: one small request must not stall the API or fill its memory. */
 describe.each(testBackends())('hostile reads on %s', (backend) => {
   let api: TestApi;
+  /** A read as a signed-in viewer (every read needs a principal). */
+  const read = (input: string, init: RequestInit = {}) =>
+    fetch(input, { ...init, headers: { ...api.as.viewer, ...(init.headers as Record<string, string>) } });
   beforeAll(async () => {
     api = await startTestApi(backend, {}, { seriesCacheMb: CACHE_MB, maxSubscribers: MAX_SUBSCRIBERS });
   });
@@ -22,18 +25,18 @@ describe.each(testBackends())('hostile reads on %s', (backend) => {
 
   describe('5. ranges, intervals and points are checked before any work', () => {
     it('refuses a relative range past the cap with 400 naming "last"', async () => {
-      const reply = await fetch(seriesUrl(api.url, { last: '9999d', interval: '1m' }));
+      const reply = await read(seriesUrl(api.url, { last: '9999d', interval: '1m' }));
       expect(reply.status).toBe(400);
       const body = (await reply.json()) as { error: { message: string } };
       expect(body.error.message).toContain(`last: the range may be at most ${READ_LIMITS.maxRangeDays} days`);
-      const availability = await fetch(
+      const availability = await read(
         `${api.url}/trpc/systems.availability?input=${encodeURIComponent(JSON.stringify({ last: '9999d' }))}`,
       );
       expect(availability.status).toBe(400);
     });
 
     it('refuses too many points (400) and keeps /healthz fast and the heap bounded through a burst', async () => {
-      const tooMany = await fetch(seriesUrl(api.url, { last: '400d', interval: '1m' }));
+      const tooMany = await read(seriesUrl(api.url, { last: '400d', interval: '1m' }));
       expect(tooMany.status).toBe(400);
       expect(((await tooMany.json()) as { error: { message: string } }).error.message).toContain(
         `at most ${READ_LIMITS.maxPoints}`,
@@ -53,7 +56,7 @@ describe.each(testBackends())('hostile reads on %s', (backend) => {
         ]),
       );
       const get = async (path: string, input: unknown) => {
-        const r = await fetch(
+        const r = await read(
           `${api.url}/trpc/${path}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`,
         );
         await r.arrayBuffer();
@@ -80,7 +83,7 @@ describe.each(testBackends())('hostile reads on %s', (backend) => {
       for (let i = 0; i < 100; i += 10) {
         await Promise.all(
           Array.from({ length: 10 }, (_, j) =>
-            fetch(seriesUrl(api.url, { siteIds: [`made-up-${i + j}`], last: '1d', interval: '1m' })).then(
+            read(seriesUrl(api.url, { siteIds: [`made-up-${i + j}`], last: '1d', interval: '1m' })).then(
               (r) => r.arrayBuffer(),
             ),
           ),
@@ -99,7 +102,7 @@ describe.each(testBackends())('hostile reads on %s', (backend) => {
       ];
       for (const siteIds of subsets) {
         for (const interval of ['1m', '5m']) {
-          const reply = await fetch(seriesUrl(api.url, { siteIds, last: '1d', interval }));
+          const reply = await read(seriesUrl(api.url, { siteIds, last: '1d', interval }));
           expect(reply.status).toBe(200);
           await reply.arrayBuffer();
           expect(api.seriesCache.bytes()).toBeLessThanOrEqual(CACHE_MB * 1024 * 1024);
@@ -111,15 +114,15 @@ describe.each(testBackends())('hostile reads on %s', (backend) => {
 
     it('labels metrics from a fixed set of procedure names', async () => {
       for (let i = 0; i < 200; i++) {
-        const r = await fetch(`${api.url}/trpc/invented.path${i}`, {
+        const r = await read(`${api.url}/trpc/invented.path${i}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: '{}',
         });
         await r.arrayBuffer();
       }
-      await (await fetch(`${api.url}/trpc/${'x'.repeat(5_000)}`)).arrayBuffer();
-      const text = await (await fetch(`${api.url}/metrics`)).text();
+      await (await read(`${api.url}/trpc/${'x'.repeat(5_000)}`)).arrayBuffer();
+      const text = await (await read(`${api.url}/metrics`)).text();
       expect(text).not.toContain('invented');
       expect(text).not.toContain('xxxx');
       expect(text).toContain('path="unknown"');
@@ -130,7 +133,7 @@ describe.each(testBackends())('hostile reads on %s', (backend) => {
     it(`serves at most ${MAX_SUBSCRIBERS} live subscribers per instance, with a clear error past it`, async () => {
       const open = () => {
         const abort = new AbortController();
-        const response = fetch(`${api.url}/trpc/live.changes?input=${encodeURIComponent('{}')}`, {
+        const response = read(`${api.url}/trpc/live.changes?input=${encodeURIComponent('{}')}`, {
           signal: abort.signal,
         });
         return { abort, response };

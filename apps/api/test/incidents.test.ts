@@ -30,9 +30,11 @@ async function expectDomainError(promise: Promise<unknown>, kind: DomainError['k
 
 describe.each(testBackends())('incidents on %s', (backend) => {
   let api: TestApi;
+  /** Incident writes are a manager's (the permission table). */
+  const asManager = () => ({ key: null, headers: api.as.manager });
   const get = async (path: string, input?: unknown) => {
     const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-    const response = await fetch(`${api.url}/trpc/${path}${query}`);
+    const response = await fetch(`${api.url}/trpc/${path}${query}`, { headers: api.as.viewer });
     return { status: response.status, body: (await response.json()) as Parameters<typeof dataOf>[0]['body'] };
   };
   beforeAll(async () => {
@@ -43,13 +45,17 @@ describe.each(testBackends())('incidents on %s', (backend) => {
   it('declares over HTTP with the interface scripts use, and tells live subscribers', async () => {
     const heard: LiveChange[] = [];
     const stop = api.live.subscribe((c) => heard.push(c));
-    const reply = await api.post('incidents.declare', {
-      type: 'business_continuity',
-      title: 'Adastra down at Leeds',
-      systemIds: ['cas'],
-      siteIds: ['leeds'],
-      startedAt: ago(30),
-    });
+    const reply = await api.post(
+      'incidents.declare',
+      {
+        type: 'business_continuity',
+        title: 'Adastra down at Leeds',
+        systemIds: ['cas'],
+        siteIds: ['leeds'],
+        startedAt: ago(30),
+      },
+      asManager(),
+    );
     expect(reply.status).toBe(200);
     const { id } = dataOf<{ id: number }>(reply);
     expect(id).toBeGreaterThan(0);
@@ -67,11 +73,15 @@ describe.each(testBackends())('incidents on %s', (backend) => {
     );
     expect(open.map((i) => i.id)).toContain(id);
     expect(open.find((i) => i.id === id)?.reference).toMatch(/^SWB-\d{4}-\d{4}$/);
-    const updated = await api.post('incidents.update', {
-      id,
-      stage: 'active',
-      note: 'Paper processes invoked',
-    });
+    const updated = await api.post(
+      'incidents.update',
+      {
+        id,
+        stage: 'active',
+        note: 'Paper processes invoked',
+      },
+      asManager(),
+    );
     expect(dataOf<{ stage: string }>(updated)).toEqual({ id, stage: 'active' });
     const impact = dataOf<{ window: { from: string; to: string }; live: boolean; sites: unknown[] }>(
       await get('incidents.impact', { id }),
@@ -86,22 +96,26 @@ describe.each(testBackends())('incidents on %s', (backend) => {
 
   it('refuses a stand-down before the start with a 400 naming the field, changing nothing', async () => {
     const { id } = dataOf<{ id: number }>(
-      await api.post('incidents.declare', {
-        type: 'critical',
-        title: 'GP booking down',
-        systemIds: ['gp-booking'],
-        siteIds: ['york'],
-        startedAt: ago(60),
-      }),
+      await api.post(
+        'incidents.declare',
+        {
+          type: 'critical',
+          title: 'GP booking down',
+          systemIds: ['gp-booking'],
+          siteIds: ['york'],
+          startedAt: ago(60),
+        },
+        asManager(),
+      ),
     );
     const before = await api.counts();
-    const reply = await api.post('incidents.update', { id, stage: 'stood_down', at: ago(90) });
+    const reply = await api.post('incidents.update', { id, stage: 'stood_down', at: ago(90) }, asManager());
     expect(reply.status).toBe(400);
     expect(reply.body.error?.message).toMatch(/^at: must not be before the incident started/);
     expect(JSON.stringify(reply.body)).not.toMatch(/select|insert|stack/i);
     expect(await api.counts()).toEqual(before);
 
-    const skip = await api.post('incidents.update', { id, stage: 'closed' });
+    const skip = await api.post('incidents.update', { id, stage: 'closed' }, asManager());
     expect(skip.status).toBe(409);
     expect(skip.body.error?.message).toMatch(/^stage: cannot move from declared to closed/);
     expect(await api.counts()).toEqual(before);
@@ -147,16 +161,20 @@ describe.each(testBackends())('incidents on %s', (backend) => {
       ],
     ];
     for (const [body, status, message] of cases) {
-      const reply = await api.post('incidents.declare', body);
+      const reply = await api.post('incidents.declare', body, asManager());
       expect(reply.status, JSON.stringify(body)).toBe(status);
       expect(reply.body.error?.message).toMatch(message);
     }
-    const tally = await api.post('incidents.tallies.enter', {
-      siteId: 'leeds',
-      hourStart: '2026-11-20T09:30:00Z',
-      measure: 'calls_handled',
-      count: 3,
-    });
+    const tally = await api.post(
+      'incidents.tallies.enter',
+      {
+        siteId: 'leeds',
+        hourStart: '2026-11-20T09:30:00Z',
+        measure: 'calls_handled',
+        count: 3,
+      },
+      asManager(),
+    );
     expect(tally.body.error?.message).toMatch(/hourStart: must be on the hour/);
     expect((await get('incidents.impact', { id: 'x' })).status).toBe(400);
     expect((await get('incidents.impact', { id: 999_999 })).status).toBe(404);
@@ -341,7 +359,7 @@ describe.each(testBackends())('incidents on %s', (backend) => {
       setBy: 'shift-lead',
     });
     expect((await opelHistory(db, ANONYMOUS, { siteId: 'hull' })).map((o) => o.level)).toEqual([4, 2]);
-    const reply = await api.post('incidents.opel.set', { siteId: 'hull', level: 5 });
+    const reply = await api.post('incidents.opel.set', { siteId: 'hull', level: 5 }, asManager());
     expect(reply.status).toBe(400);
     expect(reply.body.error?.message).toMatch(/^level: must be between 1 and 4/);
   });
