@@ -8,7 +8,8 @@ describe.each(testBackends())('GET /export/*.csv on %s', (backend) => {
     api = await startTestApi(backend);
   });
   afterAll(() => api?.stop());
-  const get = (path: string) => fetch(`${api.url}${path}`);
+  /** Exports are an analyst's (the permission table). */
+  const get = (path: string) => fetch(`${api.url}${path}`, { headers: api.as.analyst });
   const range = 'from=2026-11-01T00:00:00Z&to=2026-11-27T00:00:00Z';
 
   it('serves each export as a named CSV attachment', async () => {

@@ -62,8 +62,11 @@ export async function csvResponse(plan: ExportPlan, profile: ExportProfile): Pro
   const first = await pages.next();
   let pending: string | null = csvPage(first.done ? [] : first.value, plan.columns, profile, true);
   const done = first.done === true;
+  /** Set when the client goes away: a page read in flight then ends quietly instead of enqueuing. */
+  let cancelled = false;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
+      if (cancelled) return;
       if (pending !== null) {
         controller.enqueue(encoder.encode(pending));
         pending = null;
@@ -73,6 +76,7 @@ export async function csvResponse(plan: ExportPlan, profile: ExportProfile): Pro
       try {
         for (;;) {
           const next = await pages.next();
+          if (cancelled) return;
           if (next.done) {
             controller.close();
             return;
@@ -83,12 +87,14 @@ export async function csvResponse(plan: ExportPlan, profile: ExportProfile): Pro
           }
         }
       } catch (error) {
+        if (cancelled) return;
         // Headers are gone: the client sees a truncated transfer, never a half file that looks whole.
         console.error(`[export] ${plan.fileName}:`, error);
         controller.error(new Error('export failed'));
       }
     },
     async cancel() {
+      cancelled = true;
       await pages.return?.();
     },
   });
