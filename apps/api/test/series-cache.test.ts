@@ -156,7 +156,9 @@ describe.each(testBackends())('series through the API cache on %s', (backend) =>
               agentsOnCall: 10,
               agentsWrapUp: 1,
             };
-            dataOf(await api.post('ingest.queueSnapshots', { snapshots: [snapshot] }));
+            const reply = await api.post('ingest.queueSnapshots', { snapshots: [snapshot] });
+            // An instant already stored with other figures (an earlier run) is a conflict: 409, nothing stored.
+            if (reply.status !== 409) dataOf(reply);
           } else {
             const input = { siteIds: step.siteIds, from: iso(FROM), to: iso(TO), interval: step.interval };
             const query = encodeURIComponent(JSON.stringify(input));
