@@ -109,7 +109,9 @@ describe('runFeed against a real HTTP server', () => {
   it('backfills through the contract, never into the future, with the same ids on a restart', async () => {
     bodies.length = 0;
     const lines: string[] = [];
-    const poster = await runFeed(base(), { signal: new AbortController().signal, log: (l) => lines.push(l) });
+    // One configuration for both runs: a restart keeps its outage time (base() reads the clock).
+    const config = base();
+    const poster = await runFeed(config, { signal: new AbortController().signal, log: (l) => lines.push(l) });
     const done = Date.now();
     const first = bodies.splice(0);
     expect(new Set(first.map((b) => b.path)).size).toBe(3);
@@ -127,7 +129,7 @@ describe('runFeed against a real HTTP server', () => {
     expect(poster.totals.callEvents.posted).toBe(poster.totals.callEvents.accepted);
     expect(lines.some((l) => l.includes('backfilled to'))).toBe(true);
 
-    await runFeed(base(), { signal: new AbortController().signal, log: () => {} });
+    await runFeed(config, { signal: new AbortController().signal, log: () => {} });
     const ids = (list: typeof first) =>
       list
         .flatMap((b) => (b.body.events ?? []) as unknown as { callId: string; kind: string }[])
