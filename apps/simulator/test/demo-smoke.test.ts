@@ -117,11 +117,26 @@ describe('the one-command demo (npm start)', () => {
       async () => ((await fetch(`http://127.0.0.1:${dashboardPort}/`)).ok ? true : undefined),
       exited,
     );
+    // The demo prints a one-time sign-in link beside the dashboard's address: opening it signs in.
+    const link = await until('the sign-in link', async () => /sign in {4}(\S+)/.exec(output)?.[1], exited);
+    expect(link.startsWith(`http://127.0.0.1:${dashboardPort}/`)).toBe(true);
+    const opened = await fetch(link, { redirect: 'manual' });
+    expect(opened.status).toBeGreaterThanOrEqual(300);
+    expect(opened.status).toBeLessThan(400);
+    const cookie = opened.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    expect(cookie).not.toBe('');
+    // Reads need a principal: anonymous is refused, the link's session is let in.
+    expect((await fetch(`${api}/trpc/metrics.overview`)).status).toBe(401);
     // Every demo site has fresh data (queue snapshots every 15 s): the overview says none is stale.
     const sites = await until(
       'every site with recent data',
       async () => {
-        const body = (await (await fetch(`${api}/trpc/metrics.overview`)).json()) as {
+        const body = (await (
+          await fetch(`${api}/trpc/metrics.overview`, { headers: { cookie } })
+        ).json()) as {
           result: { data: { sites: { siteId: string; stale: boolean }[] } };
         };
         const all = body.result.data.sites;
