@@ -49,6 +49,7 @@ export function bucketCount(
   timeZone = DEFAULT_TIME_ZONE,
 ): number {
   if (!(to > from)) return 0;
+  // Stryker: `true` here is equivalent (counting the starts gives the same number, only slower).
   if (interval === '1d') return bucketStarts(from, to, interval, timeZone).length;
   const size = INTERVAL_MS[interval];
   return Math.floor((to - 1) / size) - Math.floor(from / size) + 1;
