@@ -6,6 +6,8 @@ export interface DashboardEnv {
   DASHBOARD_HOST: string;
   /** Base URL of the Switchboard API (no trailing slash). */
   API_URL: string;
+  /** `next dev` (NODE_ENV=development): the CSP then allows what the dev server's tooling needs. */
+  DEV: boolean;
 }
 
 function port(name: string, value: string | undefined, fallback: number): number {
@@ -30,5 +32,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): DashboardEnv {
     DASHBOARD_PORT: port('DASHBOARD_PORT', source.DASHBOARD_PORT, 3000),
     DASHBOARD_HOST: source.DASHBOARD_HOST || '127.0.0.1',
     API_URL: url('API_URL', source.API_URL, 'http://127.0.0.1:4000'),
+    DEV: source.NODE_ENV === 'development',
   };
 }

@@ -14,7 +14,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const url = request.nextUrl;
   const https = isHttps(url, request.headers.get('x-forwarded-proto'));
   const nonce = makeNonce();
-  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development', https });
+  const csp = contentSecurityPolicy(nonce, { dev: readEnv().DEV, https });
   const forwarded = new Headers(request.headers);
   forwarded.delete(SESSION_HEADER); // only this file may say who is signed in
   forwarded.set('x-nonce', nonce);

@@ -48,7 +48,8 @@ export interface AdminTool {
  * Opens the database configured by `env` (the API's variables: DATA_DIR or DATABASE_URL, PUBLIC_URL for the
  * links — the dashboard's origin when it proxies /api/auth/*).
  */
-export async function openAdmin(env: NodeJS.ProcessEnv = process.env, actor = 'cli'): Promise<AdminTool> {
+export async function openAdmin(env?: NodeJS.ProcessEnv, actor = 'cli'): Promise<AdminTool> {
+  // Without `env`, env.ts reads the process's own (the one place that does).
   const config = readEnv(env);
   // One-time link tokens live in the database, not signed by the secret: a tool without the secret (on
   // PostgreSQL it may not have it) still makes links that work.

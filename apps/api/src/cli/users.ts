@@ -34,7 +34,7 @@ const email = () => {
 async function withAdmin(action: (admin: Awaited<ReturnType<typeof openAdmin>>) => Promise<void>) {
   let admin: Awaited<ReturnType<typeof openAdmin>> | undefined;
   try {
-    admin = await openAdmin(process.env, ACTOR);
+    admin = await openAdmin(undefined, ACTOR);
     await action(admin);
     await admin.close();
   } catch (error) {
