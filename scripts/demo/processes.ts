@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
+/** Nothing phones home: Turborepo's and Next.js's anonymous telemetry are off in every process we start. */
+export const NO_TELEMETRY = { TURBO_TELEMETRY_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
+
 export interface Service {
   name: string;
   child: ChildProcess;
@@ -14,7 +17,10 @@ export function startService(
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): Service {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    env: { ...process.env, ...NO_TELEMETRY, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   for (const stream of [child.stdout, child.stderr]) {
     if (stream) createInterface({ input: stream }).on('line', (line) => console.log(`[${name}] ${line}`));
   }
@@ -48,7 +54,7 @@ export async function waitForHttp(url: string, service: Service, timeoutMs = 120
 /** Runs a command to completion, inheriting output; rejects on a non-zero exit. */
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: 'inherit' });
+    const child = spawn(command, args, { env: { ...process.env, ...NO_TELEMETRY, ...env }, stdio: 'inherit' });
     child.once('exit', (code) =>
       code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
     );

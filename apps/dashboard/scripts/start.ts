@@ -15,7 +15,7 @@ const cwd = fileURLToPath(new URL('..', import.meta.url));
 const child = spawn(
   process.execPath,
   [nextBin, 'start', '-p', String(env.DASHBOARD_PORT), '-H', env.DASHBOARD_HOST],
-  { cwd, stdio: 'inherit' },
+  { cwd, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } },
 );
 console.log(
   `Switchboard dashboard on http://${env.DASHBOARD_HOST}:${env.DASHBOARD_PORT} (API ${env.API_URL})`,
