@@ -2,7 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
 /** Nothing phones home: Turborepo's and Next.js's anonymous telemetry are off in every process we start. */
-export const NO_TELEMETRY = { TURBO_TELEMETRY_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
+export const NO_TELEMETRY = {
+  TURBO_TELEMETRY_DISABLED: '1',
+  NEXT_TELEMETRY_DISABLED: '1',
+  DO_NOT_TRACK: '1',
+};
 
 export interface Service {
   name: string;
@@ -54,7 +58,10 @@ export async function waitForHttp(url: string, service: Service, timeoutMs = 120
 /** Runs a command to completion, inheriting output; rejects on a non-zero exit. */
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, ...NO_TELEMETRY, ...env }, stdio: 'inherit' });
+    const child = spawn(command, args, {
+      env: { ...process.env, ...NO_TELEMETRY, ...env },
+      stdio: 'inherit',
+    });
     child.once('exit', (code) =>
       code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
     );
