@@ -22,6 +22,7 @@ import { batchRefusal, contentTypeRefusal, procedureLabel, proceduresOf } from '
 import { createLookups } from './services/ingest/lookups.ts';
 import { createIngestService } from './services/ingest/service.ts';
 import { SeriesCache } from './services/queries/series-cache.ts';
+import { createTraffic } from './traffic.ts';
 import { DEFAULT_SETTINGS, type QuerySettings } from './trpc/context.ts';
 import { appRouter } from './trpc/router.ts';
 
@@ -50,17 +51,20 @@ export function createApp(
   const subscriptions = { open: 0 };
   const ingest = createIngestService({ db: database.db, metrics, seriesCache, live, lookups });
   live.subscribe((change) => seriesCache.invalidate(change));
+  const traffic = createTraffic();
   const app = new Hono();
+  app.use(traffic.middleware);
   app.use(securityHeaders(access));
   app.use('/trpc/*', corsForTrustedOrigins(access), sameOriginWrites(access));
   app.use('/api/auth/*', corsForTrustedOrigins(access), sameOriginWrites(access));
 
   app.get('/healthz', (c) => c.json({ ok: true }));
-  app.get('/readyz', async (c) =>
-    (await isReady(database as Database))
+  app.get('/readyz', async (c) => {
+    if (traffic.draining) return c.json({ ok: false, reason: 'shutting down' }, 503);
+    return (await isReady(database as Database))
       ? c.json({ ok: true })
-      : c.json({ ok: false, reason: 'database not reachable or not migrated' }, 503),
-  );
+      : c.json({ ok: false, reason: 'database not reachable or not migrated' }, 503);
+  });
   app.get('/metrics', async (c) =>
     metricsAllowed(c, access)
       ? c.text(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType })
@@ -145,5 +149,5 @@ export function createApp(
   app.notFound((c) =>
     c.json(errorBody('NOT_FOUND', 404, `no route ${c.req.method} ${c.req.path.slice(0, 100)}`), 404),
   );
-  return { app, metrics, live, seriesCache, lookups, access };
+  return { app, metrics, live, seriesCache, lookups, access, traffic };
 }

@@ -36,6 +36,13 @@ const schema = z.object({
   SERIES_CACHE_MB: z.coerce.number().int().min(1).max(4_096).default(64),
   /** Most live subscriptions (SSE) one instance serves; the next is refused with a clear error. */
   MAX_SUBSCRIBERS: z.coerce.number().int().min(1).max(100_000).default(READ_LIMITS.maxSubscribers),
+  /**
+   * On SIGTERM, how long /readyz answers 503 while the instance still serves, so the load balancer takes it
+   * out first (set it to the balancer's check interval × its failure count; 0 without a balancer).
+   */
+  SHUTDOWN_DRAIN_S: z.coerce.number().int().min(0).max(300).default(0),
+  /** On SIGTERM, the longest wait for requests in flight before live streams and the rest are cut. */
+  SHUTDOWN_TIMEOUT_S: z.coerce.number().int().min(1).max(600).default(15),
   /** Who runs a CLI command, for the audit log (a CLI's --actor wins). */
   USER: z.string().default('unknown'),
 

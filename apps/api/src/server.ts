@@ -6,14 +6,11 @@ import { resolveSecret } from './auth/secret.ts';
 import { readEnv } from './env.ts';
 import { openDatabase } from './open-database.ts';
 
-/** How long a stopping server waits for requests in flight before closing live streams. */
-const STOP_GRACE_MS = 2_000;
-
 /** Starts the API: opens (and migrates) the database, then listens. Returns a stop function. */
 export async function startApi(env = readEnv()) {
   const access = accessConfigFrom(env, resolveSecret(env));
   const database = await openDatabase(env);
-  const { app, live } = createApp(
+  const { app, live, traffic } = createApp(
     database,
     {
       staleAfterS: env.STALE_AFTER_S,
@@ -36,15 +33,21 @@ export async function startApi(env = readEnv()) {
     publicUrl: access.publicUrl,
     sso: access.sso?.label,
     where: database.where,
+    /** Requests in flight now (for tests and the stop below). */
+    inFlight: () => traffic.inFlight,
+    /**
+     * A graceful stop: readiness 503 for SHUTDOWN_DRAIN_S while still serving, then no new connections,
+     * then the requests in flight finish (at most SHUTDOWN_TIMEOUT_S), then live streams are cut (their
+     * clients reconnect to another instance) and the database is closed.
+     */
     async stop() {
+      traffic.drain();
+      if (env.SHUTDOWN_DRAIN_S > 0) await new Promise((r) => setTimeout(r, env.SHUTDOWN_DRAIN_S * 1000));
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Live subscriptions (SSE) never end by themselves: after a grace for requests in flight, cut the
-      // connections left, so their clients reconnect (to another instance behind the load balancer).
-      const cut = setTimeout(() => {
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      }, STOP_GRACE_MS);
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+      await traffic.idle(env.SHUTDOWN_TIMEOUT_S * 1000);
+      if ('closeAllConnections' in server) server.closeAllConnections();
       await closed;
-      clearTimeout(cut);
       await live.close();
       await database.close();
     },
@@ -54,7 +57,8 @@ export async function startApi(env = readEnv()) {
 const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {
   try {
-    const api = await startApi();
+    const env = readEnv();
+    const api = await startApi(env);
     console.log(`Switchboard API listening on ${api.url} (database: ${api.where})`);
     console.log(`  sign-in links on ${api.publicUrl}; single sign-on: ${api.sso ?? 'not configured'}`);
     let stopping = false;
@@ -62,6 +66,12 @@ if (isMain) {
       if (stopping) return;
       stopping = true;
       console.log(`Switchboard API stopping (${signal})`);
+      // Bounded: whatever hangs, the process is gone a little after the drain and the wait for requests.
+      const deadline = (env.SHUTDOWN_DRAIN_S + env.SHUTDOWN_TIMEOUT_S + 5) * 1000;
+      setTimeout(() => {
+        console.error('Switchboard API: stop took too long, exiting');
+        process.exit(1);
+      }, deadline).unref();
       await api.stop();
       process.exit(0);
     };
