@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { checkDataDir, DataDirDamagedError } from './data-dir-check';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -72,8 +73,14 @@ export async function createDb(options: DbOptions = {}): Promise<Database> {
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) checkDataDir(dataDir);
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
-  await client.waitReady;
+  try {
+    await client.waitReady;
+  } catch (error) {
+    if (!dataDir) throw error;
+    throw new DataDirDamagedError(dataDir, `the database did not start: ${(error as Error).message}`);
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
   return {

@@ -1,3 +1,4 @@
 export * from './client';
+export * from './data-dir-check';
 export * from './data-dir-lock';
 export * from './schema/index';

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, DataDirBusyError, isReady, lockDataDir, sites } from '../src/index';
+import { createDb, DataDirBusyError, DataDirDamagedError, isReady, lockDataDir, sites } from '../src/index';
 import { createTestDb, type TestDatabase, testBackends } from '../src/testing';
 
 describe.each(testBackends())('createDb on %s', (backend) => {
@@ -62,5 +63,61 @@ describe('embedded data folder', () => {
     } finally {
       release();
     }
+  });
+
+  it('takes over a lock left by a process killed with SIGKILL', async () => {
+    const lockDir = join(dir, 'orphaned');
+    const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    lockDataDir(lockDir)();
+    writeFileSync(join(lockDir, 'switchboard.lock'), String(child.pid));
+    const release = lockDataDir(lockDir);
+    release();
+  });
+
+  /** A real data folder with a site in it, in a folder of its own. */
+  async function folderWithData(): Promise<string> {
+    const folder = mkdtempSync(join(tmpdir(), 'sb-db-damaged-'));
+    const database = await createDb({ dataDir: folder });
+    await database.db.insert(sites).values({ id: 'york', name: 'York' });
+    await database.close();
+    return folder;
+  }
+
+  it('refuses a damaged folder with a way out, and never starts a fresh database over it', async () => {
+    const damaged = await folderWithData();
+    try {
+      // A half-written folder: the database's files without PG_VERSION. PGlite alone would initialise a
+      // new, empty database over them.
+      rmSync(join(damaged, 'PG_VERSION'));
+      await expect(createDb({ dataDir: damaged })).rejects.toThrow(DataDirDamagedError);
+      await expect(createDb({ dataDir: damaged })).rejects.toThrow(/PG_VERSION is missing.*move it aside/);
+      expect(existsSync(join(damaged, 'PG_VERSION'))).toBe(false);
+    } finally {
+      rmSync(damaged, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a folder whose control file is garbage, naming the folder', async () => {
+    const garbled = await folderWithData();
+    try {
+      writeFileSync(join(garbled, 'global', 'pg_control'), 'not a control file');
+      const opening = createDb({ dataDir: garbled });
+      await expect(opening).rejects.toThrow(DataDirDamagedError);
+      await expect(opening).rejects.toThrow(garbled);
+    } finally {
+      rmSync(garbled, { recursive: true, force: true });
+    }
+  });
+
+  it("opens a folder that holds only Switchboard's own files as a new database", async () => {
+    const fresh = join(dir, 'fresh');
+    lockDataDir(fresh)();
+    writeFileSync(join(fresh, 'auth-secret'), 'x'.repeat(48));
+    const database = await createDb({ dataDir: fresh });
+    expect(await database.rows(sql`select count(*)::int as n from sites`)).toEqual([{ n: 0 }]);
+    await database.close();
   });
 });
