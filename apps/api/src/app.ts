@@ -14,6 +14,7 @@ import {
   securityHeaders,
   subscriptionRefusal,
 } from './auth/http.ts';
+import { mountBackup } from './backup/route.ts';
 import { rejectionReason } from './errors.ts';
 import { mountExports } from './export/index.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
@@ -39,7 +40,7 @@ const PROCEDURES: ReadonlySet<string> = new Set(Object.keys(appRouter._def.proce
  * Who may call what is in auth/permissions.ts.
  */
 export function createApp(
-  database: Pick<Database, 'db' | 'rows' | 'driver' | 'pg'>,
+  database: Pick<Database, 'db' | 'rows' | 'driver' | 'pg' | 'pglite'>,
   settings: Partial<QuerySettings> = {},
   live: LiveHub = createLiveHub(database),
   access: Access = createAccess(database, localAccessConfig()),
@@ -71,6 +72,7 @@ export function createApp(
       : c.json(errorBody('UNAUTHORIZED', 401, 'send "Authorization: Bearer <METRICS_TOKEN>"'), 401),
   );
   mountAuth(app, access);
+  mountBackup(app, database.pglite, access);
 
   app.use('/trpc/*', async (c, next) => {
     const procedures = proceduresOf(c.req.path);

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { READ_LIMITS } from '@switchboard/contracts';
 import { z } from 'zod';
 
@@ -21,7 +22,13 @@ const list = (item: z.ZodType<string, string>) =>
 const schema = z.object({
   API_PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  /** The embedded database folder; a relative path is from where the command was run (see INIT_CWD). */
   DATA_DIR: z.string().min(1).default('.data'),
+  /**
+   * Where npm was run (npm sets it; `npm run -w` itself runs in the package's folder): relative DATA_DIR and
+   * file arguments of the CLIs are taken from here, so `npm run keys` at the top uses the demo's `.data`.
+   */
+  INIT_CWD: z.string().default(''),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
@@ -109,7 +116,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const env = parsed.data;
+  const env = { ...parsed.data, DATA_DIR: resolve(parsed.data.INIT_CWD, parsed.data.DATA_DIR) };
   if (env.SSO_CLIENT_ID && !env.SSO_ISSUER && !env.SSO_TENANT_ID)
     throw new Error(
       'Invalid configuration:\n  SSO_ISSUER: give SSO_ISSUER or SSO_TENANT_ID with SSO_CLIENT_ID',
@@ -120,3 +127,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error('Invalid configuration:\n  SSO_TENANT_ID: use your tenant id, never "common"');
   return env;
 }
+
+/** A path given on a command line, from where the command was run. */
+export const fromWhereRun = (env: Env, path: string) => resolve(env.INIT_CWD, path);

@@ -1,28 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { LIMITS } from '@switchboard/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const API_DIR = new URL('..', import.meta.url).pathname;
-const TSX = join(API_DIR, '../../node_modules/.bin/tsx');
-
-async function cli(script: string, args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await run(TSX, [`src/cli/${script}.ts`, ...args], {
-      cwd: API_DIR,
-      env: { ...process.env, ...env },
-      maxBuffer: 10 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { cli } from './cli-run.ts';
 
 /** Class 8 of issue 10: every bad argument gets the usage and exit 2, never a stack trace. */
 describe('hostile command lines', () => {

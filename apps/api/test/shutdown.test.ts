@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { callEvents, createDb, type Database } from '@switchboard/db';
 import { createTestDb, testBackends } from '@switchboard/db/testing';
 import { count } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readEnv } from '../src/env.ts';
 import { startApi } from '../src/server.ts';
-import { createKey } from '../src/services/keys.ts';
-import { addSite } from '../src/services/sites.ts';
+import { leedsCalls, seededFolder, seedLeeds } from './embedded-folder.ts';
 import { until } from './sse.ts';
 
 const BATCH = 5_000;
@@ -17,19 +13,16 @@ const SECRET = 'a-test-secret-of-at-least-32-characters!!';
 /** A database with one site and a feed key, and how to open it again after the API has gone. */
 async function prepare(backend: 'pglite' | 'postgres') {
   if (backend === 'pglite') {
-    const dataDir = mkdtempSync(join(tmpdir(), 'sb-shutdown-'));
-    const setup = await createDb({ dataDir });
-    const key = await seed(setup);
-    await setup.close();
+    const folder = await seededFolder();
     return {
-      env: { DATA_DIR: dataDir },
-      key,
-      reopen: () => createDb({ dataDir }),
-      cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
+      env: { DATA_DIR: folder.dataDir },
+      key: folder.key,
+      reopen: () => createDb({ dataDir: folder.dataDir }),
+      cleanup: async () => folder.cleanup(),
     };
   }
   const test = await createTestDb('postgres');
-  const key = await seed(test);
+  const key = await seedLeeds(test);
   return {
     env: { DATABASE_URL: test.url ?? '' },
     key,
@@ -38,18 +31,7 @@ async function prepare(backend: 'pglite' | 'postgres') {
   };
 }
 
-async function seed(database: Database): Promise<string> {
-  await addSite(database.db, { id: 'leeds', name: 'Leeds', actor: 'test' });
-  const { key } = await createKey(database.db, { siteIds: ['leeds'], feed: 'telephony', actor: 'test' });
-  return key;
-}
-
-const events = Array.from({ length: BATCH }, (_, i) => ({
-  siteId: 'leeds',
-  callId: `c-${i}`,
-  kind: 'offered',
-  at: new Date(Date.UTC(2026, 10, 27, 9, 0, 0) + i * 1000).toISOString(),
-}));
+const events = leedsCalls(BATCH);
 
 describe.each(testBackends())('graceful stop (%s)', (backend) => {
   let cleanup: (() => Promise<void>) | undefined;

@@ -18,8 +18,11 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type DbOptions =
   /** PostgreSQL through postgres.js. */
   | { url: string; poolSize?: number }
-  /** Embedded PGlite: data in `dataDir`, or in memory when it is omitted. */
-  | { dataDir?: string };
+  /**
+   * Embedded PGlite: data in `dataDir`, or in memory when it is omitted; `loadDataDir` fills a new folder
+   * from a backup (`dumpDataDir`'s tarball) first.
+   */
+  | { dataDir?: string; loadDataDir?: Blob };
 
 export interface Database {
   db: Db;
@@ -69,12 +72,12 @@ export async function rowsOf<T extends Record<string, unknown>>(
 /** Opens the database and applies any pending migrations. */
 export async function createDb(options: DbOptions = {}): Promise<Database> {
   if ('url' in options) return openPostgres(options.url, options.poolSize ?? 10);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.loadDataDir);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   if (dataDir) checkDataDir(dataDir);
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
   try {
     await client.waitReady;
   } catch (error) {

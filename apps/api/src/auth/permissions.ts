@@ -10,8 +10,9 @@ import type { Principal } from './principal.ts';
  * - `ingest`  feed keys
  * - `public`  anyone (health, readiness, better-auth's own routes, which check what they need)
  * - `metrics` METRICS_TOKEN or a loopback caller
+ * - `backup`  the backup token (derived from the auth secret; `npm run backup` on the embedded database)
  */
-export type Permission = 'read' | 'export' | 'operate' | 'admin' | 'ingest' | 'public' | 'metrics';
+export type Permission = 'read' | 'export' | 'operate' | 'admin' | 'ingest' | 'public' | 'metrics' | 'backup';
 
 /**
  * THE permission table: every tRPC procedure (by path) and HTTP route. A procedure without an entry
@@ -61,6 +62,7 @@ export const PERMISSIONS = {
   'GET /healthz': 'public',
   'GET /readyz': 'public',
   'GET /metrics': 'metrics',
+  'GET /backup': 'backup',
   'GET /export/intervals.csv': 'export',
   'GET /export/iuc-adc.csv': 'export',
   'GET /export/availability.csv': 'export',
@@ -87,7 +89,7 @@ const atLeast = (role: Role, min: Role) => ROLES.indexOf(role) >= ROLES.indexOf(
 /** Whether a principal holds a permission (site scope is checked separately, per site). */
 export function allows(principal: Principal | null, permission: Permission): boolean {
   if (permission === 'public') return true;
-  if (!principal || permission === 'metrics') return false;
+  if (!principal || permission === 'metrics' || permission === 'backup') return false;
   if (permission === 'ingest') return principal.kind === 'feed';
   if (principal.kind === 'display') return permission === 'read';
   if (principal.kind === 'feed') return false;

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { idField } from '@switchboard/contracts';
+import { fromWhereRun, readEnv } from '../env.ts';
 import { type ImportProgress, importCalls } from '../services/import/calls.ts';
 import { fail, withToolDb } from './tool-db.ts';
 
@@ -35,7 +36,7 @@ await withToolDb(async (_db, database) => {
   const started = performance.now();
   const result = await importCalls(database, {
     siteId: site.data,
-    file,
+    file: fromWhereRun(readEnv(), file),
     skipBad: values['skip-bad'],
     onProgress: progressBar(),
   });
