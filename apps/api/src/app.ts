@@ -1,3 +1,4 @@
+import type { LiveChange } from '@switchboard/contracts';
 import { LIMITS } from '@switchboard/contracts';
 import { type Database, isReady } from '@switchboard/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
@@ -22,6 +23,7 @@ import { createMetrics } from './metrics.ts';
 import { batchRefusal, contentTypeRefusal, procedureLabel, proceduresOf } from './request-guards.ts';
 import { createLookups } from './services/ingest/lookups.ts';
 import { createIngestService } from './services/ingest/service.ts';
+import { OverviewCache } from './services/queries/overview-cache.ts';
 import { SeriesCache } from './services/queries/series-cache.ts';
 import { createTraffic } from './traffic.ts';
 import { DEFAULT_SETTINGS, type QuerySettings } from './trpc/context.ts';
@@ -50,8 +52,16 @@ export function createApp(
   const seriesCache = new SeriesCache({ maxBytes: config.seriesCacheMb * 1024 * 1024 });
   const lookups = createLookups();
   const subscriptions = { open: 0 };
-  const ingest = createIngestService({ db: database.db, metrics, seriesCache, live, lookups });
-  live.subscribe((change) => seriesCache.invalidate(change));
+  const overviewCache = new OverviewCache();
+  // Ingestion here forgets at once; other instances' changes arrive through the live hub.
+  const caches = {
+    invalidate(change: LiveChange) {
+      seriesCache.invalidate(change);
+      overviewCache.invalidate();
+    },
+  };
+  const ingest = createIngestService({ db: database.db, metrics, seriesCache: caches, live, lookups });
+  live.subscribe((change) => caches.invalidate(change));
   const traffic = createTraffic();
   const app = new Hono();
   app.use(traffic.middleware);
@@ -131,6 +141,7 @@ export function createApp(
         settings: config,
         live,
         seriesCache,
+        overviewCache,
         ingest,
         lookups,
         subscriptions,

@@ -6,6 +6,7 @@ import type { LiveHub } from '../live/hub.ts';
 import type { Metrics } from '../metrics.ts';
 import type { IngestLookups } from '../services/ingest/lookups.ts';
 import type { IngestService } from '../services/ingest/service.ts';
+import type { OverviewCache } from '../services/queries/overview-cache.ts';
 import type { SeriesCache } from '../services/queries/series-cache.ts';
 
 /** What every procedure sees: the database, this instance's metrics and the caller's headers. */
@@ -18,6 +19,8 @@ export interface Context {
   live: LiveHub;
   /** This instance's series points, emptied by every change ingestion makes (see series-cache.ts). */
   seriesCache: SeriesCache;
+  /** The overview shared by every caller on this instance for up to a second, forgotten on every change. */
+  overviewCache: OverviewCache;
   /** Ingestion with its metrics, cache invalidation and live publishing (services/ingest/service.ts). */
   ingest: IngestService;
   /** This instance's remembered keys, sites and systems (services/ingest/lookups.ts). */

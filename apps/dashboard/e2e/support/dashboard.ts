@@ -5,7 +5,7 @@ import { type Child, spawnUntil, stopChild } from './process.ts';
 export async function startDashboard(
   apiUrl: string,
   port: number,
-): Promise<{ url: string; stop(): Promise<void> }> {
+): Promise<{ url: string; pid: number | undefined; stop(): Promise<void> }> {
   const child: Child = await spawnUntil(
     process.execPath,
     [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'],
@@ -15,5 +15,9 @@ export async function startDashboard(
       ready: /Ready in|✓ Ready/,
     },
   );
-  return { url: `http://127.0.0.1:${port}`, stop: () => stopChild(child.process) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.process.pid,
+    stop: () => stopChild(child.process),
+  };
 }

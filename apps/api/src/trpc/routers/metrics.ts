@@ -7,15 +7,13 @@ import { procedure } from '../init.ts';
 
 export const metricsRouter = {
   /** Every site in the caller's scope now, with the last 60 minutes' measures and feed freshness. */
-  overview: procedure.input(overviewInput).query(async ({ ctx, input }) =>
-    overviewInScope(
-      ctx.principal,
-      await getOverview(ctx.db, {
-        staleAfterS: input?.staleAfterS ?? ctx.settings.staleAfterS,
-        heartbeatTimeoutS: ctx.settings.heartbeatTimeoutS,
-      }),
-    ),
-  ),
+  overview: procedure.input(overviewInput).query(async ({ ctx, input }) => {
+    const staleAfterS = input?.staleAfterS ?? ctx.settings.staleAfterS;
+    const overview = await ctx.overviewCache.get(staleAfterS, () =>
+      getOverview(ctx.db, { staleAfterS, heartbeatTimeoutS: ctx.settings.heartbeatTimeoutS }),
+    );
+    return overviewInScope(ctx.principal, overview);
+  }),
   /** Measures per interval over a range, for one or more sites (none = every site in scope together). */
   series: procedure
     .input(seriesInput)

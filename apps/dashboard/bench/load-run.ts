@@ -1,0 +1,332 @@
+/**
+ * The whole product under load, as a trust runs it: N API instances and N dashboards on one database, feeds
+ * posting at a chosen rate to the APIs in turn, and wallboard-like subscribers on the dashboards' live
+ * stream, each refetching the overview after every change. Bounded: it runs for `seconds`, then stops
+ * feeding, waits for what is in flight, and counts what was stored against what was acknowledged.
+ * Used by `npm run bench` (bench/load.ts: 10 minutes, figures) and by CI (e2e/load.test.ts: 60 s, errors and
+ * loss only).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openAdmin } from '@switchboard/api/admin';
+import { createDb } from '@switchboard/db';
+import { createTestDb } from '@switchboard/db/testing';
+import { sql } from 'drizzle-orm';
+import { startDashboard } from '../e2e/support/dashboard.ts';
+import { API_SERVER, REPO_ROOT } from '../e2e/support/paths.ts';
+import { freePort, spawnUntil, stopChild } from '../e2e/support/process.ts';
+
+export interface LoadOptions {
+  backend: 'postgres' | 'pglite';
+  seconds: number;
+  /** Instances of each (PGlite allows one). */
+  instances: number;
+  subscribers: number;
+  /** Calls a second across all sites; each call is three events (offered, answered or abandoned, ended). */
+  callsPerSecond: number;
+  sites?: number;
+  log?: (line: string) => void;
+}
+
+export interface LoadResult {
+  ingest: { requests: number; errors: number; p50: number; p99: number; eventsAcked: number };
+  stored: number;
+  live: {
+    subscribers: number;
+    errors: number;
+    changes: number;
+    refetches: number;
+    refetchErrors: number;
+    delayP95: number;
+  };
+  rss: { name: string; startMb: number; endMb: number }[];
+  errorSamples: string[];
+}
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+};
+
+/** Resident memory of a process and its children (Next.js runs its server in a child), in MB. */
+function rssMb(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  const pids = [pid];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) pids.push(Number(entry));
+    } catch {}
+  }
+  let kb = 0;
+  for (const p of pids) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {}
+  }
+  return kb / 1024;
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const log = options.log ?? (() => {});
+  const siteIds = Array.from({ length: options.sites ?? 10 }, (_, i) => `site-${i}`);
+  const secret = randomBytes(32).toString('base64url');
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const errorSamples: string[] = [];
+  const sample = (what: string) => {
+    if (errorSamples.length < 10) errorSamples.push(what.slice(0, 300));
+  };
+  try {
+    // The database, seeded as the command-line tools do.
+    let dbEnv: Record<string, string>;
+    let count: () => Promise<number>;
+    if (options.backend === 'postgres') {
+      const test = await createTestDb('postgres');
+      cleanups.push(() => test.destroy());
+      dbEnv = { DATABASE_URL: test.url ?? '' };
+      count = async () => Number((await test.rows(sql`select count(*)::int as n from call_events`))[0]?.n);
+    } else {
+      const dir = mkdtempSync(join(tmpdir(), 'sb-load-'));
+      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+      dbEnv = { DATA_DIR: dir, DATABASE_URL: '' };
+      count = async () => {
+        const database = await createDb({ dataDir: dir });
+        try {
+          return Number((await database.rows(sql`select count(*)::int as n from call_events`))[0]?.n);
+        } finally {
+          await database.close();
+        }
+      };
+    }
+    const env = { ...process.env, ...dbEnv, BETTER_AUTH_SECRET: secret };
+    const admin = await openAdmin(env, 'bench');
+    let key: string;
+    let display: string;
+    try {
+      for (const id of siteIds) await admin.addSite({ id, name: `Site ${id}` });
+      key = (await admin.createKey({ siteIds: ['*'], feed: 'load' })).key;
+      display = (await admin.createDisplay({ name: 'load', sites: 'all' })).token;
+    } finally {
+      await admin.close();
+    }
+
+    // The instances.
+    const apis: { url: string; pid: number | undefined }[] = [];
+    const dashboards: { url: string; pid: number | undefined }[] = [];
+    for (let i = 0; i < options.instances; i++) {
+      const child = await spawnUntil(process.execPath, ['--import', 'tsx', API_SERVER], {
+        cwd: REPO_ROOT,
+        env: { ...env, API_PORT: '0', HOST: '127.0.0.1', INGEST_MAX_REQUESTS_PER_S: '100000' },
+        ready: /listening on http:\/\/127\.0\.0\.1:(\d+)/,
+      });
+      cleanups.push(() => stopChild(child.process));
+      apis.push({ url: `http://127.0.0.1:${child.match[1]}`, pid: child.process.pid });
+    }
+    for (const api of apis) {
+      const dashboard = await startDashboard(api.url, await freePort());
+      cleanups.push(() => dashboard.stop());
+      dashboards.push({ url: dashboard.url, pid: dashboard.pid });
+    }
+    log(`${apis.length} API and ${dashboards.length} dashboard instance(s) on ${options.backend}`);
+
+    // Subscribers: a wallboard's live stream and overview refetch, through the dashboards.
+    const cookie = `sb_display=${encodeURIComponent(display)}`;
+    const acks: number[] = [];
+    const delays: number[] = [];
+    const live = { errors: 0, changes: 0, refetches: 0, refetchErrors: 0 };
+    const stop = new AbortController();
+    const connected: Promise<void>[] = [];
+    for (let s = 0; s < options.subscribers; s++) {
+      const base = dashboards[s % dashboards.length]?.url ?? '';
+      let seen = 0;
+      let refetching = false;
+      let again = false;
+      const refetch = async (): Promise<void> => {
+        if (refetching) {
+          again = true;
+          return;
+        }
+        refetching = true;
+        do {
+          again = false;
+          try {
+            const reply = await fetch(
+              `${base}/display/trpc/metrics.overview?input=${encodeURIComponent('{}')}`,
+              {
+                headers: { cookie },
+                signal: stop.signal,
+              },
+            );
+            await reply.arrayBuffer();
+            live.refetches += 1;
+            if (!reply.ok) {
+              live.refetchErrors += 1;
+              sample(`refetch ${reply.status}`);
+            }
+          } catch (error) {
+            if (!stop.signal.aborted) {
+              live.refetchErrors += 1;
+              sample(`refetch ${(error as Error).message}`);
+            }
+          }
+        } while (again && !stop.signal.aborted);
+        refetching = false;
+      };
+      connected.push(
+        (async () => {
+          const reply = await fetch(`${base}/display/trpc/live.changes?input=${encodeURIComponent('{}')}`, {
+            headers: { cookie, accept: 'text/event-stream' },
+            signal: stop.signal,
+          });
+          if (!reply.ok || !reply.body) throw new Error(`live.changes answered ${reply.status}`);
+          const reader = reply.body.getReader();
+          const decoder = new TextDecoder();
+          let buffer = '';
+          void (async () => {
+            for (;;) {
+              const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+              if (done) {
+                if (!stop.signal.aborted) {
+                  live.errors += 1;
+                  sample('live stream ended early');
+                }
+                return;
+              }
+              buffer += decoder.decode(value, { stream: true });
+              let end = buffer.indexOf('\n\n');
+              while (end >= 0) {
+                const message = buffer.slice(0, end);
+                buffer = buffer.slice(end + 2);
+                end = buffer.indexOf('\n\n');
+                if (/^event: serialized-error/m.test(message)) {
+                  live.errors += 1;
+                  sample(message);
+                } else if (message.includes('"siteIds"')) {
+                  const now = Date.now();
+                  live.changes += 1;
+                  // Delay: from the oldest acknowledgement this subscriber had not yet heard of.
+                  const oldest = acks[seen];
+                  if (oldest !== undefined && oldest <= now) delays.push(now - oldest);
+                  while (seen < acks.length && (acks[seen] ?? Infinity) <= now) seen += 1;
+                  void refetch();
+                }
+              }
+            }
+          })();
+        })(),
+      );
+    }
+    await Promise.all(connected);
+    log(`${options.subscribers} live subscribers connected`);
+
+    const rssAt = () => [
+      ...apis.map((a, i) => ({ name: `api-${i + 1}`, mb: rssMb(a.pid) })),
+      ...dashboards.map((d, i) => ({ name: `dashboard-${i + 1}`, mb: rssMb(d.pid) })),
+    ];
+    const startRss = rssAt();
+
+    // The feed: every 100 ms a batch of calls for one site, to the APIs in turn; a queue snapshot per site
+    // each second. Nothing is sent twice, so every acknowledged event must be stored once.
+    const latencies: number[] = [];
+    const ingest = { requests: 0, errors: 0, eventsAcked: 0 };
+    const inFlight = new Set<Promise<void>>();
+    const post = (procedure: string, body: unknown, events: number) => {
+      const api = apis[ingest.requests % apis.length]?.url ?? '';
+      ingest.requests += 1;
+      const started = performance.now();
+      const request = (async () => {
+        try {
+          const reply = await fetch(`${api}/trpc/ingest.${procedure}`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          });
+          const text = await reply.text();
+          latencies.push(performance.now() - started);
+          if (!reply.ok) {
+            ingest.errors += 1;
+            sample(`ingest ${reply.status} ${text}`);
+            return;
+          }
+          if (events > 0) {
+            const data = JSON.parse(text).result.data as { accepted: number; duplicates: number };
+            ingest.eventsAcked += data.accepted + data.duplicates;
+          }
+          acks.push(Date.now());
+        } catch (error) {
+          ingest.errors += 1;
+          sample(`ingest ${(error as Error).message}`);
+        }
+      })();
+      inFlight.add(request);
+      void request.finally(() => inFlight.delete(request));
+    };
+    const runId = randomBytes(3).toString('hex');
+    let call = 0;
+    let owed = 0;
+    const end = Date.now() + options.seconds * 1000;
+    for (let tick = 0; Date.now() < end; tick++) {
+      const now = Date.now();
+      owed += options.callsPerSecond / 10;
+      const calls = Math.floor(owed);
+      owed -= calls;
+      if (calls > 0) {
+        const siteId = siteIds[tick % siteIds.length] as string;
+        const events = [];
+        for (let c = 0; c < calls; c++) {
+          const callId = `${runId}-${call++}`;
+          const waitMs = 5_000 + ((call * 7919) % 90_000);
+          const at = (ms: number) => new Date(now - 120_000 + ms).toISOString();
+          events.push({ siteId, callId, kind: 'offered', at: at(0), queue: 'main' });
+          if (call % 20 === 0) {
+            events.push({ siteId, callId, kind: 'abandoned', at: at(waitMs), waitMs, queue: 'main' });
+          } else {
+            events.push({ siteId, callId, kind: 'answered', at: at(waitMs), waitMs, queue: 'main' });
+            events.push({ siteId, callId, kind: 'ended', at: at(waitMs + 1_000), queue: 'main' });
+          }
+        }
+        post('callEvents', { events }, events.length);
+      }
+      if (tick % 10 === 0) {
+        const at = new Date(now).toISOString();
+        const snapshots = siteIds.map((siteId, i) => ({
+          siteId,
+          queue: 'main',
+          at,
+          callsWaiting: (tick + i) % 12,
+          longestWaitMs: ((tick + i) % 12) * 9_000,
+          agentsAvailable: 3,
+          agentsOnCall: 20,
+          agentsWrapUp: 2,
+        }));
+        post('queueSnapshots', { snapshots }, 0);
+      }
+      const next = now + 100 - Date.now();
+      if (next > 0) await new Promise((r) => setTimeout(r, next));
+    }
+    await Promise.all([...inFlight]);
+    // The last changes reach the subscribers (coalesced at most every 250 ms), then everything stops.
+    await new Promise((r) => setTimeout(r, 2_000));
+    const endRss = rssAt();
+    stop.abort();
+    for (const cleanup of cleanups.splice(1).reverse()) await cleanup();
+    const stored = await count();
+    return {
+      ingest: {
+        ...ingest,
+        p50: quantile(latencies, 0.5),
+        p99: quantile(latencies, 0.99),
+      },
+      stored,
+      live: { subscribers: options.subscribers, ...live, delayP95: quantile(delays, 0.95) },
+      rss: startRss.map((s, i) => ({ name: s.name, startMb: s.mb, endMb: endRss[i]?.mb ?? Number.NaN })),
+      errorSamples,
+    };
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  }
+}
