@@ -71,6 +71,33 @@ function rssMb(pid: number | undefined): number {
   return kb / 1024;
 }
 
+interface SubscriberReport {
+  errors: number;
+  changes: number;
+  refetches: number;
+  refetchErrors: number;
+  errorSamples: string[];
+  /** Per subscriber, when it heard each change (epoch ms, ascending). */
+  heard: number[][];
+}
+
+const SUBSCRIBERS = new URL('./load-subscribers.ts', import.meta.url).pathname;
+
+/** For every acknowledged batch and every subscriber: how long until that subscriber next heard a change. */
+function changeDelays(acks: number[], heard: number[][]): number[] {
+  const delays: number[] = [];
+  const sorted = [...acks].sort((a, b) => a - b);
+  for (const times of heard) {
+    let next = 0;
+    for (const ack of sorted) {
+      while (next < times.length && (times[next] ?? 0) < ack) next += 1;
+      const at = times[next];
+      if (at !== undefined) delays.push(at - ack);
+    }
+  }
+  return delays;
+}
+
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const log = options.log ?? (() => {});
   const siteIds = Array.from({ length: options.sites ?? 10 }, (_, i) => `site-${i}`);
@@ -133,95 +160,21 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }
     log(`${apis.length} API and ${dashboards.length} dashboard instance(s) on ${options.backend}`);
 
-    // Subscribers: a wallboard's live stream and overview refetch, through the dashboards.
-    const cookie = `sb_display=${encodeURIComponent(display)}`;
-    const acks: number[] = [];
-    const delays: number[] = [];
-    const live = { errors: 0, changes: 0, refetches: 0, refetchErrors: 0 };
-    const stop = new AbortController();
-    const connected: Promise<void>[] = [];
-    for (let s = 0; s < options.subscribers; s++) {
-      const base = dashboards[s % dashboards.length]?.url ?? '';
-      let seen = 0;
-      let refetching = false;
-      let again = false;
-      const refetch = async (): Promise<void> => {
-        if (refetching) {
-          again = true;
-          return;
-        }
-        refetching = true;
-        do {
-          again = false;
-          try {
-            const reply = await fetch(
-              `${base}/display/trpc/metrics.overview?input=${encodeURIComponent('{}')}`,
-              {
-                headers: { cookie },
-                signal: stop.signal,
-              },
-            );
-            await reply.arrayBuffer();
-            live.refetches += 1;
-            if (!reply.ok) {
-              live.refetchErrors += 1;
-              sample(`refetch ${reply.status}`);
-            }
-          } catch (error) {
-            if (!stop.signal.aborted) {
-              live.refetchErrors += 1;
-              sample(`refetch ${(error as Error).message}`);
-            }
-          }
-        } while (again && !stop.signal.aborted);
-        refetching = false;
-      };
-      connected.push(
-        (async () => {
-          const reply = await fetch(`${base}/display/trpc/live.changes?input=${encodeURIComponent('{}')}`, {
-            headers: { cookie, accept: 'text/event-stream' },
-            signal: stop.signal,
-          });
-          if (!reply.ok || !reply.body) throw new Error(`live.changes answered ${reply.status}`);
-          const reader = reply.body.getReader();
-          const decoder = new TextDecoder();
-          let buffer = '';
-          void (async () => {
-            for (;;) {
-              const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-              if (done) {
-                if (!stop.signal.aborted) {
-                  live.errors += 1;
-                  sample('live stream ended early');
-                }
-                return;
-              }
-              buffer += decoder.decode(value, { stream: true });
-              let end = buffer.indexOf('\n\n');
-              while (end >= 0) {
-                const message = buffer.slice(0, end);
-                buffer = buffer.slice(end + 2);
-                end = buffer.indexOf('\n\n');
-                if (/^event: serialized-error/m.test(message)) {
-                  live.errors += 1;
-                  sample(message);
-                } else if (message.includes('"siteIds"')) {
-                  const now = Date.now();
-                  live.changes += 1;
-                  // Delay: from the oldest acknowledgement this subscriber had not yet heard of.
-                  const oldest = acks[seen];
-                  if (oldest !== undefined && oldest <= now) delays.push(now - oldest);
-                  while (seen < acks.length && (acks[seen] ?? Infinity) <= now) seen += 1;
-                  void refetch();
-                }
-              }
-            }
-          })();
-        })(),
-      );
-    }
-    await Promise.all(connected);
+    // Subscribers: wallboards' live streams and overview refetches, through the dashboards, in a process of
+    // their own (bench/load-subscribers.ts).
+    const subscribers = await spawnUntil(process.execPath, ['--import', 'tsx', SUBSCRIBERS], {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        DASHBOARDS: dashboards.map((d) => d.url).join(','),
+        COOKIE: `sb_display=${encodeURIComponent(display)}`,
+        SUBSCRIBERS: String(options.subscribers),
+      },
+      ready: /^connected$/m,
+    });
+    cleanups.push(() => stopChild(subscribers.process));
     log(`${options.subscribers} live subscribers connected`);
+    const acks: number[] = [];
 
     const rssAt = () => [
       ...apis.map((a, i) => ({ name: `api-${i + 1}`, mb: rssMb(a.pid) })),
@@ -312,7 +265,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     // The last changes reach the subscribers (coalesced at most every 250 ms), then everything stops.
     await new Promise((r) => setTimeout(r, 2_000));
     const endRss = rssAt();
-    stop.abort();
+    const reported = new Promise<string>((resolve) =>
+      subscribers.process.once('exit', () => resolve(subscribers.output())),
+    );
+    subscribers.process.kill('SIGTERM');
+    const report = JSON.parse((await reported).trim().split('\n').pop() ?? '{}') as SubscriberReport;
+    errorSamples.push(...report.errorSamples);
     for (const cleanup of cleanups.splice(1).reverse()) await cleanup();
     const stored = await count();
     return {
@@ -322,7 +280,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         p99: quantile(latencies, 0.99),
       },
       stored,
-      live: { subscribers: options.subscribers, ...live, delayP95: quantile(delays, 0.95) },
+      live: {
+        subscribers: options.subscribers,
+        errors: report.errors,
+        changes: report.changes,
+        refetches: report.refetches,
+        refetchErrors: report.refetchErrors,
+        delayP95: quantile(changeDelays(acks, report.heard), 0.95),
+      },
       rss: startRss.map((s, i) => ({ name: s.name, startMb: s.mb, endMb: endRss[i]?.mb ?? Number.NaN })),
       errorSamples,
     };
