@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { count, duration, percent, ukDate, ukTime } from '../../lib/format.ts';
 import { INCIDENT_TYPE_LABEL, NEXT_STAGES, STAGE_LABEL } from '../../lib/incidents.ts';
+import { useNames } from '../../lib/names.ts';
 import { useTRPC } from '../../lib/trpc/client.tsx';
 
 const when = (at: string) => `${ukDate(at)} ${ukTime(at)}`;
@@ -22,8 +23,9 @@ const ROWS: [string, keyof WindowMeasures, (x: number) => string][] = [
 ];
 
 /** An incident: its state, its impact against a normal day (live while open) and its timeline. */
-export function IncidentView({ id }: { id: number }) {
+export function IncidentView({ id, canOperate }: { id: number; canOperate: boolean }) {
   const trpc = useTRPC();
+  const names = useNames();
   const { data: incident, error } = useQuery(trpc.incidents.get.queryOptions({ id }));
   const { data: impact } = useQuery(trpc.incidents.impact.queryOptions({ id }));
   if (!incident) return <p>{error ? `This incident could not be loaded: ${error.message}` : 'Loading…'}</p>;
@@ -38,8 +40,8 @@ export function IncidentView({ id }: { id: number }) {
             `${INCIDENT_TYPE_LABEL[incident.type]}${incident.eprrLevel ? `, EPRR level ${incident.eprrLevel}` : ''}`,
           ],
           ['Stage', STAGE_LABEL[incident.stage]],
-          ['Sites', incident.siteIds.join(', ')],
-          ['Systems', incident.systemIds.join(', ') || '–'],
+          ['Sites', incident.siteIds.map(names.site).join(', ')],
+          ['Systems', incident.systemIds.map(names.system).join(', ') || '–'],
           ['Started (UK time)', when(incident.startedAt)],
           ['Declared', `${when(incident.declaredAt)} by ${incident.declaredBy}`],
           ['Stood down', incident.stoodDownAt ? when(incident.stoodDownAt) : 'not yet'],
@@ -50,8 +52,8 @@ export function IncidentView({ id }: { id: number }) {
           </div>
         ))}
       </dl>
-      <StageControls id={id} stage={incident.stage} />
-      {impact ? <ImpactPanel impact={impact} /> : <p>Loading the impact…</p>}
+      {canOperate ? <StageControls id={id} stage={incident.stage} /> : null}
+      {impact ? <ImpactPanel impact={impact} siteName={names.site} /> : <p>Loading the impact…</p>}
       <h2 className="nhsuk-heading-m">Timeline</h2>
       <ol className="nhsuk-list app-timeline" data-testid="timeline">
         {incident.timeline.map((e) => (
@@ -66,7 +68,13 @@ export function IncidentView({ id }: { id: number }) {
   );
 }
 
-function ImpactPanel({ impact }: { impact: ImpactScope & { live: boolean; sites: ImpactScope[] } }) {
+function ImpactPanel({
+  impact,
+  siteName,
+}: {
+  impact: ImpactScope & { live: boolean; sites: ImpactScope[] };
+  siteName: (id: string) => string;
+}) {
   const scopes = [impact, ...(impact.sites.length > 1 ? impact.sites : [])];
   return (
     <section data-testid="impact" aria-labelledby="impact-title">
@@ -91,7 +99,7 @@ function ImpactPanel({ impact }: { impact: ImpactScope & { live: boolean; sites:
       {scopes.map((scope) => (
         <table key={scope.siteId ?? 'all'} className="nhsuk-table app-table">
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">
-            {scope.siteId ?? 'All affected sites'}
+            {scope.siteId === null ? 'All affected sites' : siteName(scope.siteId)}
             {scope.missingWeeks > 0 ? ` — ${scope.missingWeeks} baseline week(s) missing` : ''}
           </caption>
           <thead className="nhsuk-table__head">
