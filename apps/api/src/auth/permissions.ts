@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   'ingest.systemStatus': 'ingest',
   'metrics.overview': 'read',
   'metrics.series': 'read',
+  'metrics.baseline': 'read',
   'systems.list': 'read',
   'systems.availability': 'read',
   'sites.list': 'read',
