@@ -141,6 +141,7 @@ describe.each(testBackends())('role × procedure matrix on %s', (backend) => {
     ['GET /export/iuc-adc.csv', `/export/iuc-adc.csv?${RANGE}&period=day`],
     ['GET /export/availability.csv', `/export/availability.csv?${RANGE}`],
     ['GET /export/calls.csv', `/export/calls.csv?${RANGE}&siteIds=leeds`],
+    ['GET /export/incidents.csv', `/export/incidents.csv?${RANGE}`],
   ] as const)('%s answers each principal as the table says', async (route, path) => {
     const permission = PERMISSIONS[route];
     const cells: Record<string, number> = {};

@@ -66,6 +66,7 @@ export const PERMISSIONS = {
   'GET /export/iuc-adc.csv': 'export',
   'GET /export/availability.csv': 'export',
   'GET /export/calls.csv': 'export',
+  'GET /export/incidents.csv': 'export',
   'ALL /api/auth/*': 'public',
 } as const satisfies Record<string, Permission>;
 

@@ -38,7 +38,7 @@ export async function seedBaselineWeeks(api: TestApi, siteId = 'leeds', now = Da
       const at = sameLocalTimeWeeksBefore(now - m * 60_000, week);
       for (let c = 0; c < 3; c++) {
         const offered = at + c * 15_000;
-        const waitS = 10 + ((m * 3 + c * 7 + week * 5) % 30);
+        const waitS = 10 + ((((m * 3 + c * 7 + week * 5) % 30) + 30) % 30);
         const callId = `b${week}-${m}-${c}`;
         events.push(
           { siteId, callId, kind: 'offered', at: new Date(offered).toISOString(), queue: 'main' },
