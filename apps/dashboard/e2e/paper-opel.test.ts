@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answeredCall, status } from './support/api.ts';
 import { screenshot, seriousViolations } from './support/browser.ts';
+import { SCREENSHOTS } from './support/paths.ts';
 import { seedBaselineWeeks, seedOutageHour } from './support/scenario.ts';
 import { type Stack, startStack, text } from './support/stack.ts';
 
@@ -49,13 +51,13 @@ describe('OPEL, paper mode, manual tallies and the normal band', () => {
 
     const tallies = page.getByTestId('tallies');
     await tallies.getByLabel('What was counted').selectOption('calls_handled');
-    await tallies.getByLabel('Count').fill('42');
+    await tallies.getByLabel('Count', { exact: true }).fill('42');
     await tallies.getByRole('button', { name: 'Enter tally' }).click();
     const cell = tallies.locator('td[data-measure="calls_handled"][data-manual="true"]');
     await cell.waitFor({ timeout: 30_000 });
     expect(await text(cell)).toMatch(/42\s*Manual/);
     // A correction of the same hour replaces the figure and says so.
-    await tallies.getByLabel('Count').fill('44');
+    await tallies.getByLabel('Count', { exact: true }).fill('44');
     await tallies.getByRole('button', { name: 'Enter tally' }).click();
     await tallies.getByText(/Correction saved/).waitFor({ timeout: 30_000 });
     await cell.getByText('44').waitFor({ timeout: 30_000 });
@@ -149,6 +151,9 @@ describe('OPEL, paper mode, manual tallies and the normal band', () => {
       .waitFor({ timeout: 30_000 });
     await site.locator('[data-chart="answer-time"] .recharts-area').first().waitFor({ timeout: 30_000 });
     await screenshot(site, 'incident-site-leeds');
+    await site
+      .locator('[data-chart="answer-time"]')
+      .screenshot({ path: join(SCREENSHOTS, 'incident-site-answer-band.png') });
     await site.close();
   });
 });

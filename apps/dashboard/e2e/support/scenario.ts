@@ -29,7 +29,7 @@ export async function seedOutageHour(api: TestApi, siteId = 'leeds'): Promise<vo
 
 /**
  * A normal hour at the same time 1–4 weeks before the last hour (the baseline): three calls a minute
- * answered in 10–40 s, so the impact panel and the normal band have earlier weeks to compare with.
+ * answered in 14–51 s (slower each week back, so the band has a width), so the impact panel and the normal band have earlier weeks to compare with.
  */
 export async function seedBaselineWeeks(api: TestApi, siteId = 'leeds', now = Date.now()): Promise<void> {
   const events = [];
