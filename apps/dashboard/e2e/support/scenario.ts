@@ -28,8 +28,9 @@ export async function seedOutageHour(api: TestApi, siteId = 'leeds'): Promise<vo
 }
 
 /**
- * A normal hour at the same time 1–4 weeks before the last hour (the baseline): three calls a minute
- * answered in 14–51 s (slower each week back, so the band has a width), so the impact panel and the normal band have earlier weeks to compare with.
+ * A normal hour at the same time 1–4 weeks before the last hour (the baseline), so the impact panel and the
+ * normal band have earlier weeks: three calls a minute answered in 14–51 s, slower each week back (the band
+ * has a width).
  */
 export async function seedBaselineWeeks(api: TestApi, siteId = 'leeds', now = Date.now()): Promise<void> {
   const events = [];
@@ -38,7 +39,7 @@ export async function seedBaselineWeeks(api: TestApi, siteId = 'leeds', now = Da
       const at = sameLocalTimeWeeksBefore(now - m * 60_000, week);
       for (let c = 0; c < 3; c++) {
         const offered = at + c * 15_000;
-        const waitS = 10 + ((((m * 3 + c * 7 + week * 5) % 30) + 30) % 30);
+        const waitS = 8 + week * 6 + ((((m * 3 + c * 7) % 20) + 20) % 20);
         const callId = `b${week}-${m}-${c}`;
         events.push(
           { siteId, callId, kind: 'offered', at: new Date(offered).toISOString(), queue: 'main' },
