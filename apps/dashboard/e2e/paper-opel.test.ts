@@ -77,6 +77,12 @@ describe('OPEL, paper mode, manual tallies and the normal band', () => {
     const badge = overview.locator('tr[data-site="leeds"] [data-opel="3"]');
     await badge.waitFor({ timeout: 30_000 });
     expect(await text(badge)).toMatch(/OPEL 3 set by/);
+    expect(await text(overview.locator('tr[data-site="leeds"] [data-paper="open"]'))).toMatch(
+      /On paper since/,
+    );
+    expect(await overview.locator('tr[data-site="york"] [data-paper="open"]').count()).toBe(0);
+    expect(await seriousViolations(overview)).toEqual([]);
+    await screenshot(overview, 'overview-opel-paper');
     await overview.close();
   });
 

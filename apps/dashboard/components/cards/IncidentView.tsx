@@ -1,7 +1,8 @@
 'use client';
 import type { ImpactScope, WindowMeasures } from '@switchboard/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import Link from 'next/link';
+import { type ReactNode, useState } from 'react';
 import { count, duration, percent, ukDate, ukTime } from '../../lib/format.ts';
 import { INCIDENT_TYPE_LABEL, NEXT_STAGES, STAGE_LABEL } from '../../lib/incidents.ts';
 import { useNames } from '../../lib/names.ts';
@@ -34,18 +35,30 @@ export function IncidentView({ id, canOperate }: { id: number; canOperate: boole
       <span className="nhsuk-caption-l">{incident.reference}</span>
       <h1 className="nhsuk-heading-l">{incident.title}</h1>
       <dl className="nhsuk-summary-list">
-        {[
+        {(
           [
-            'Type',
-            `${INCIDENT_TYPE_LABEL[incident.type]}${incident.eprrLevel ? `, EPRR level ${incident.eprrLevel}` : ''}`,
-          ],
-          ['Stage', STAGE_LABEL[incident.stage]],
-          ['Sites', incident.siteIds.map(names.site).join(', ')],
-          ['Systems', incident.systemIds.map(names.system).join(', ') || '–'],
-          ['Started (UK time)', when(incident.startedAt)],
-          ['Declared', `${when(incident.declaredAt)} by ${incident.declaredBy}`],
-          ['Stood down', incident.stoodDownAt ? when(incident.stoodDownAt) : 'not yet'],
-        ].map(([k, v]) => (
+            [
+              'Type',
+              `${INCIDENT_TYPE_LABEL[incident.type]}${incident.eprrLevel ? `, EPRR level ${incident.eprrLevel}` : ''}`,
+            ],
+            ['Stage', STAGE_LABEL[incident.stage]],
+            [
+              'Sites',
+              incident.siteIds.map((siteId, i) => (
+                <span key={siteId}>
+                  {i > 0 ? ', ' : ''}
+                  <Link href={`/sites/${encodeURIComponent(siteId)}`} prefetch={false}>
+                    {names.site(siteId)}
+                  </Link>
+                </span>
+              )),
+            ],
+            ['Systems', incident.systemIds.map(names.system).join(', ') || '–'],
+            ['Started (UK time)', when(incident.startedAt)],
+            ['Declared', `${when(incident.declaredAt)} by ${incident.declaredBy}`],
+            ['Stood down', incident.stoodDownAt ? when(incident.stoodDownAt) : 'not yet'],
+          ] as [string, ReactNode][]
+        ).map(([k, v]) => (
           <div key={k} className="nhsuk-summary-list__row">
             <dt className="nhsuk-summary-list__key">{k}</dt>
             <dd className="nhsuk-summary-list__value">{v}</dd>

@@ -1,6 +1,6 @@
 import type { OverviewSite } from '@switchboard/contracts';
 import Link from 'next/link';
-import { count, duration, percent } from '../../lib/format.ts';
+import { count, duration, percent, ukWhen } from '../../lib/format.ts';
 import { Figure, StaleNotice, SystemBadges } from './Figures.tsx';
 import { OpelBadge, type OpelEntry } from './OpelBadge.tsx';
 import { SiteSparkline } from './SiteSparkline.tsx';
@@ -14,11 +14,14 @@ export function OverviewRow({
   now,
   query,
   opel,
+  paperSince,
 }: {
   site: OverviewSite;
   now: string;
   query: string;
-  opel?: OpelEntry;
+  opel?: OpelEntry | undefined;
+  /** When the site went on paper, if it is. */
+  paperSince?: string | undefined;
 }) {
   const m = site.last60m;
   return (
@@ -31,6 +34,14 @@ export function OverviewRow({
           <>
             <br />
             <OpelBadge opel={opel} now={now} />
+          </>
+        ) : null}
+        {paperSince ? (
+          <>
+            <br />
+            <strong className="nhsuk-tag nhsuk-tag--orange" data-paper="open">
+              On paper since {ukWhen(paperSince, now)}
+            </strong>
           </>
         ) : null}
       </th>

@@ -21,6 +21,9 @@ export function OverviewTable() {
   const opel = useQuery(
     trpc.incidents.opel.current.queryOptions(undefined, { refetchInterval: ROLLING_REFRESH_MS }),
   );
+  const paper = useQuery(
+    trpc.incidents.paper.list.queryOptions({ openOnly: true }, { refetchInterval: ROLLING_REFRESH_MS }),
+  );
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({
     key: 'name',
     direction: 'ascending',
@@ -85,6 +88,7 @@ export function OverviewTable() {
               now={data.asOf}
               query=""
               opel={opel.data?.find((o) => o.siteId === site.siteId)}
+              paperSince={paper.data?.find((p) => p.siteId === site.siteId)?.startedAt}
             />
           ))}
         </tbody>
