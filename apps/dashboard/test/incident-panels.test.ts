@@ -1,5 +1,6 @@
 import type { BaselineResult } from '@switchboard/contracts';
 import { describe, expect, it } from 'vitest';
+import { actorLabel } from '../lib/format.ts';
 import { chartRows, withBaseline } from '../lib/series.ts';
 import { recentHours, talliesByHour } from '../lib/tallies.ts';
 import { ukInputToIso, ukInputValue } from '../lib/uk-input.ts';
@@ -81,5 +82,13 @@ describe('UK date-time fields', () => {
     expect(ukInputToIso('2026-10-25T01:30')).toBe('2026-10-25T00:30:00.000Z');
     expect(ukInputToIso('yesterday')).toBeNull();
     expect(ukInputValue(Date.parse('2026-07-01T09:15:00Z'))).toBe('2026-07-01T10:15');
+  });
+});
+
+describe('who did it', () => {
+  it('shows a person by their e-mail, other audit labels as they are', () => {
+    expect(actorLabel('user:mo@nhs.net')).toBe('mo@nhs.net');
+    expect(actorLabel('anonymous')).toBe('anonymous');
+    expect(actorLabel('display:Wall 1')).toBe('display:Wall 1');
   });
 });

@@ -3,7 +3,7 @@ import type { ImpactScope, WindowMeasures } from '@switchboard/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { type ReactNode, useState } from 'react';
-import { count, duration, percent, ukDate, ukTime } from '../../lib/format.ts';
+import { actorLabel, count, duration, percent, ukDate, ukTime } from '../../lib/format.ts';
 import { INCIDENT_TYPE_LABEL, NEXT_STAGES, STAGE_LABEL } from '../../lib/incidents.ts';
 import { useNames } from '../../lib/names.ts';
 import { useTRPC } from '../../lib/trpc/client.tsx';
@@ -55,7 +55,7 @@ export function IncidentView({ id, canOperate }: { id: number; canOperate: boole
             ],
             ['Systems', incident.systemIds.map(names.system).join(', ') || '–'],
             ['Started (UK time)', when(incident.startedAt)],
-            ['Declared', `${when(incident.declaredAt)} by ${incident.declaredBy}`],
+            ['Declared', `${when(incident.declaredAt)} by ${actorLabel(incident.declaredBy)}`],
             ['Stood down', incident.stoodDownAt ? when(incident.stoodDownAt) : 'not yet'],
           ] as [string, ReactNode][]
         ).map(([k, v]) => (
@@ -73,7 +73,7 @@ export function IncidentView({ id, canOperate }: { id: number; canOperate: boole
           <li key={e.id}>
             <strong>{when(e.at)}</strong> —{' '}
             {e.kind === 'note' ? e.note : e.stage ? STAGE_LABEL[e.stage] : e.kind}{' '}
-            <span className="nhsuk-body-s">({e.actor})</span>
+            <span className="nhsuk-body-s">({actorLabel(e.actor)})</span>
           </li>
         ))}
       </ol>

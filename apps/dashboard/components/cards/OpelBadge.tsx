@@ -1,4 +1,4 @@
-import { ukWhen } from '../../lib/format.ts';
+import { actorLabel, ukWhen } from '../../lib/format.ts';
 import { OPEL_TAG } from '../../lib/opel.ts';
 
 export interface OpelEntry {
@@ -16,7 +16,7 @@ export function OpelBadge({ opel, now }: { opel: OpelEntry | undefined; now: str
     <span className="app-opel" data-opel={opel.level}>
       <strong className={`nhsuk-tag ${OPEL_TAG[opel.level] ?? 'nhsuk-tag--grey'}`}>OPEL {opel.level}</strong>{' '}
       <span className="nhsuk-body-s app-opel__by">
-        set by {opel.setBy}, {ukWhen(opel.setAt, now)}
+        set by {actorLabel(opel.setBy)}, {ukWhen(opel.setAt, now)}
       </span>
     </span>
   );

@@ -1,6 +1,7 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { actorLabel } from '../../lib/format.ts';
 import { ukDateTime } from '../../lib/format-date.ts';
 import { OPEL_LABEL } from '../../lib/opel.ts';
 import { useTRPC } from '../../lib/trpc/client.tsx';
@@ -110,7 +111,7 @@ export function OpelPanel({ siteId, canOperate }: { siteId: string; canOperate: 
                   <tr key={`${h.setAt}-${h.level}-${h.setBy}`} className="nhsuk-table__row">
                     <td className="nhsuk-table__cell">{ukDateTime(h.setAt)}</td>
                     <td className="nhsuk-table__cell">{OPEL_LABEL[h.level]}</td>
-                    <td className="nhsuk-table__cell">{h.setBy}</td>
+                    <td className="nhsuk-table__cell">{actorLabel(h.setBy)}</td>
                     <td className="nhsuk-table__cell">{h.note ?? '—'}</td>
                   </tr>
                 ))}

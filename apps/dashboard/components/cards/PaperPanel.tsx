@@ -1,6 +1,7 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { actorLabel } from '../../lib/format.ts';
 import { ukDateTime } from '../../lib/format-date.ts';
 import { useTRPC } from '../../lib/trpc/client.tsx';
 import { ukInputToIso, ukInputValue } from '../../lib/uk-input.ts';
@@ -34,7 +35,7 @@ export function PaperPanel({ siteId, canOperate }: { siteId: string; canOperate:
             and shown apart, marked <strong className="nhsuk-tag nhsuk-tag--purple">Manual</strong>.
           </p>
           <p className="nhsuk-body-s">
-            Set by {open.setBy}
+            Set by {actorLabel(open.setBy)}
             {open.note ? ` — ${open.note}` : ''}
           </p>
         </div>
@@ -64,7 +65,7 @@ export function PaperPanel({ siteId, canOperate }: { siteId: string; canOperate:
                 <tr key={p.id} className="nhsuk-table__row">
                   <td className="nhsuk-table__cell">{ukDateTime(p.startedAt)}</td>
                   <td className="nhsuk-table__cell">{ukDateTime(p.endedAt)}</td>
-                  <td className="nhsuk-table__cell">{p.setBy}</td>
+                  <td className="nhsuk-table__cell">{actorLabel(p.setBy)}</td>
                 </tr>
               ))}
           </tbody>

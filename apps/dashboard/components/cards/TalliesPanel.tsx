@@ -2,7 +2,7 @@
 import { MANUAL_TALLY_MEASURES, type ManualTallyMeasure } from '@switchboard/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { count, ukDay, ukTime } from '../../lib/format.ts';
+import { actorLabel, count, ukDay, ukTime } from '../../lib/format.ts';
 import { recentHours, TALLY_LABEL, talliesByHour } from '../../lib/tallies.ts';
 import { useTRPC } from '../../lib/trpc/client.tsx';
 
@@ -97,7 +97,10 @@ export function TalliesPanel({ siteId, canOperate }: { siteId: string; canOperat
                             <>
                               <span className="app-figure">{count(e.count)}</span> {MANUAL}
                               {e.corrected ? (
-                                <span className="nhsuk-body-s"> (corrected by {e.enteredBy})</span>
+                                <span className="nhsuk-body-s">
+                                  {' '}
+                                  (corrected by {actorLabel(e.enteredBy)})
+                                </span>
                               ) : null}
                             </>
                           ) : (
