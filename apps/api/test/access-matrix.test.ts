@@ -15,6 +15,7 @@ const PROCEDURES = Object.entries(
 /** Inputs that make an admitted query answer 200; mutations get `{}` (refused as 400: nothing changes). */
 const QUERY_INPUT: Record<string, unknown> = {
   'metrics.series': { last: '1h' },
+  'metrics.baseline': { from: '2026-11-01T00:00:00Z', to: '2026-11-01T04:00:00Z', interval: '15m' },
   'systems.availability': { last: '1h' },
   'admin.audit.list': { limit: 5 },
   'incidents.get': { id: 999_999 },
@@ -140,6 +141,7 @@ describe.each(testBackends())('role × procedure matrix on %s', (backend) => {
     ['GET /export/iuc-adc.csv', `/export/iuc-adc.csv?${RANGE}&period=day`],
     ['GET /export/availability.csv', `/export/availability.csv?${RANGE}`],
     ['GET /export/calls.csv', `/export/calls.csv?${RANGE}&siteIds=leeds`],
+    ['GET /export/incidents.csv', `/export/incidents.csv?${RANGE}`],
   ] as const)('%s answers each principal as the table says', async (route, path) => {
     const permission = PERMISSIONS[route];
     const cells: Record<string, number> = {};

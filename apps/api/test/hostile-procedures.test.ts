@@ -53,7 +53,7 @@ describe.each(testBackends())('arbitrary input to every procedure on %s', (backe
   });
 
   it('answers arbitrary query strings on the CSV exports with 2xx or 4xx', async () => {
-    const names = ['intervals', 'iuc-adc', 'availability', 'calls'];
+    const names = ['intervals', 'iuc-adc', 'availability', 'calls', 'incidents'];
     const param = fc.constantFrom('from', 'to', 'siteIds', 'interval', 'profile', 'period', 'bySite', 'x');
     await fc.assert(
       fc.asyncProperty(

@@ -277,6 +277,7 @@ describe.each(testBackends())('incidents on %s', (backend) => {
       systemIds: ['gp-booking'],
       siteIds: ['hull'],
       type: 'business_continuity',
+      title: 'gp-booking down at HULL', // the site's name, not its id
     });
     expect(
       (await getSuspectedOutages(db, ANONYMOUS, { minMinutes: 15 }, settings)).some(

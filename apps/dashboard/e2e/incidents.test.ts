@@ -19,12 +19,14 @@ describe('incidents', () => {
     await waitLive(page);
     const prompt = page.getByTestId('suspected-outages');
     await prompt.waitFor({ timeout: 30_000 });
-    expect(await text(prompt)).toMatch(/Adastra \(CAS\) down at leeds for [56] min/);
+    expect(await text(prompt)).toMatch(/Adastra \(CAS\) down at Leeds NHS 111 for [56] min/);
     expect(await seriousViolations(page)).toEqual([]);
     await prompt.getByRole('button', { name: /Declare an incident/ }).click();
     await page.waitForURL(/\/incidents\/\d+$/, { timeout: 30_000 });
     await page.getByTestId('incident-banner').waitFor({ timeout: 30_000 });
-    expect(await text(page.getByRole('heading', { level: 1 }))).toMatch(/Adastra \(CAS\) down at leeds/);
+    expect(await text(page.getByRole('heading', { level: 1 }))).toMatch(
+      /Adastra \(CAS\) down at Leeds NHS 111/,
+    );
     await page.getByTestId('impact').waitFor({ timeout: 30_000 });
     expect(await text(page.getByTestId('timeline'))).toMatch(/Declared/);
     expect(await seriousViolations(page)).toEqual([]);

@@ -58,3 +58,6 @@ export const percent = (value: number): string => `${value.toFixed(1)}%`;
 
 /** A whole count with thousands separators. */
 export const count = (value: number): string => Math.round(value).toLocaleString('en-GB');
+
+/** Who did something, from an audit label ("user:mo@nhs.net" → "mo@nhs.net"; other labels as they are). */
+export const actorLabel = (label: string): string => label.replace(/^user:/, '');

@@ -1,4 +1,4 @@
-import type { SeriesInterval, SeriesPoint, SeriesResult } from '@switchboard/contracts';
+import type { BaselineResult, SeriesInterval, SeriesPoint, SeriesResult } from '@switchboard/contracts';
 import { bucketStarts, chooseInterval } from '@switchboard/metrics';
 
 /** One chart row: a bucket start (epoch ms) and its values in display units; null is a gap, never zero. */
@@ -12,6 +12,13 @@ export interface ChartRow {
   offered: number | null;
   answered: number | null;
   abandoned: number | null;
+  /** The normal band (same time, previous 4 weeks; metrics.baseline): median, lowest and highest. */
+  meanBaseMid: number | null;
+  meanBaseLow: number | null;
+  meanBaseHigh: number | null;
+  within60BaseMid: number | null;
+  within60BaseLow: number | null;
+  within60BaseHigh: number | null;
 }
 
 const seconds = (value: number | null): number | null => (value === null ? null : value / 1000);
@@ -38,6 +45,31 @@ export function chartRows(result: Pick<SeriesResult, 'from' | 'to' | 'interval' 
       offered: p?.offered ?? null,
       answered: p?.answered ?? null,
       abandoned: p?.abandoned ?? null,
+      meanBaseMid: null,
+      meanBaseLow: null,
+      meanBaseHigh: null,
+      within60BaseMid: null,
+      within60BaseLow: null,
+      within60BaseHigh: null,
+    };
+  });
+}
+
+/** Rows with the baseline band of the same buckets filled in (buckets it does not cover stay null). */
+export function withBaseline(rows: ChartRow[], baseline: BaselineResult | undefined): ChartRow[] {
+  if (!baseline) return rows;
+  const at = new Map(baseline.points.map((p) => [Date.parse(p.start), p]));
+  return rows.map((row) => {
+    const b = at.get(row.t);
+    if (!b) return row;
+    return {
+      ...row,
+      meanBaseMid: seconds(b.meanAnswerMs.mid),
+      meanBaseLow: seconds(b.meanAnswerMs.low),
+      meanBaseHigh: seconds(b.meanAnswerMs.high),
+      within60BaseMid: b.answeredWithin60sPct.mid,
+      within60BaseLow: b.answeredWithin60sPct.low,
+      within60BaseHigh: b.answeredWithin60sPct.high,
     };
   });
 }

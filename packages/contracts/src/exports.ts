@@ -204,3 +204,58 @@ export const callsExportInput = z
   })
   .superRefine(checkRange);
 export type CallsExportInput = z.output<typeof callsExportInput>;
+
+/** The impact measures the incidents export writes for the window and its baseline. */
+export const INCIDENT_MEASURE_FIELDS = [
+  'offered',
+  'answeredWithin60sPct',
+  'meanAnswerMs',
+  'p95AnswerMs',
+  'abandoned',
+  'abandonedAfter30s',
+] as const;
+
+/**
+ * One row per incident and scope: `site_id` empty = all affected sites (in the caller's scope) together,
+ * then one row per affected site when there are several. `manual_*` are hand-counted paper tallies in the
+ * window (never mixed into the telephony figures), empty when none were entered.
+ */
+export const INCIDENT_COLUMNS: ExportColumn[] = [
+  col('reference', 'text'),
+  col('incident_id', 'number'),
+  col('title', 'text'),
+  col('type', 'text'),
+  col('eprr_level', 'number'),
+  col('stage', 'text'),
+  col('site_id', 'text'),
+  col('affected_site_ids', 'text'),
+  col('system_ids', 'text'),
+  col('declared_by', 'text'),
+  col('started_utc', 'utc'),
+  col('started_local', 'local'),
+  col('utc_offset', 'offset'),
+  col('stood_down_utc', 'utc'),
+  col('window_from_utc', 'utc'),
+  col('window_to_utc', 'utc'),
+  col('live', 'bool'),
+  ...INCIDENT_MEASURE_FIELDS.map((f) => col(snakeCase(f), 'number')),
+  ...INCIDENT_MEASURE_FIELDS.map((f) => col(`baseline_${snakeCase(f)}`, 'number')),
+  col('baseline_weeks', 'number'),
+  col('missing_weeks', 'number'),
+  col('extra_over_60s', 'number'),
+  col('extra_abandoned', 'number'),
+  col('extra_wait_hours', 'number'),
+  col('manual_calls_handled', 'number'),
+  col('manual_callbacks_owed', 'number'),
+  col('manual_passed_to_ambulance', 'number'),
+  col('manual_passed_to_ed', 'number'),
+];
+
+export const incidentsExportInput = z
+  .strictObject({
+    ...rangeParams,
+    siteIds: siteIdsParam,
+    profile: profileParam,
+  })
+  .superRefine(checkRange);
+export type IncidentsExportInput = z.output<typeof incidentsExportInput>;

@@ -191,3 +191,52 @@ export const liveInput = z
     lastEventId: textField('lastEventId', 100).nullish(),
   })
   .optional();
+
+/** Longest range `metrics.baseline` covers (it reads five ranges: the range and the same range 1–4 weeks before). */
+export const BASELINE_MAX_RANGE_DAYS = 7;
+
+export const baselineInput = z
+  .strictObject({
+    from: queryInstant,
+    to: queryInstant,
+    /** Empty: every site in scope together. */
+    siteIds: z.array(idField('siteId')).max(200).default([]),
+    interval: z.enum(SERIES_INTERVALS, { error: `must be one of ${SERIES_INTERVALS.join(', ')}` }),
+  })
+  .superRefine((range, ctx) => {
+    const span = Date.parse(range.to) - Date.parse(range.from);
+    if (!(span > 0)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after "from"' });
+    else if (span > BASELINE_MAX_RANGE_DAYS * 86_400_000)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `the range may be at most ${BASELINE_MAX_RANGE_DAYS} days`,
+      });
+  });
+export type BaselineInput = z.input<typeof baselineInput>;
+
+/** A baseline band for one measure in one bucket: median, lowest and highest of the weeks with data. */
+export interface BaselineBand {
+  mid: number | null;
+  low: number | null;
+  high: number | null;
+  /** Earlier weeks that gave a value (0–4): with data in the bucket and no incident overlapping it. */
+  weeks: number;
+}
+
+/** The measures `metrics.baseline` bands (those the site page's answer-time and service-level charts draw). */
+export const BASELINE_MEASURES = ['meanAnswerMs', 'p95AnswerMs', 'answeredWithin60sPct'] as const;
+export type BaselineMeasure = (typeof BASELINE_MEASURES)[number];
+
+export interface BaselinePoint extends Record<BaselineMeasure, BaselineBand> {
+  /** Bucket start, ISO 8601 UTC (the same buckets as metrics.series over the same range). */
+  start: string;
+}
+
+export interface BaselineResult {
+  interval: SeriesInterval;
+  from: string;
+  to: string;
+  siteIds: string[];
+  points: BaselinePoint[];
+}

@@ -1,5 +1,5 @@
 import { type CallCounts, sumCounts } from './counts.ts';
-import { DEFAULT_TIME_ZONE, localParts, timeZoneOffsetMs } from './london-time.ts';
+import { DEFAULT_TIME_ZONE, localParts, localToInstant, timeZoneOffsetMs } from './london-time.ts';
 import { MEASURE_NAMES, type MeasureName, type Measures } from './measures.ts';
 
 /** One measure now against the same measure in a baseline window (e.g. a normal day). */
@@ -37,16 +37,25 @@ export const BASELINE_WEEKS = 4;
 /**
  * The instant with the same local wall-clock time (in `timeZone`) `weeks` weeks before `ms`: 10:00 on a
  * Tuesday maps to 10:00 on the Tuesday before, across a clock change too (so it is 167 or 169 hours earlier
- * then, not 168). A wall time that does not exist that day (01:30 on the spring clock change) maps to the
- * instant the clock read it as (02:30 BST, the same instant as 01:30 GMT).
+ * then, not 168). The rule for the two clock-change days (the "compatible" rule of JavaScript dates and
+ * Temporal):
+ * - a wall time that did not exist that day (01:30 on the spring change in London) maps to the instant the
+ *   clock read it as on the old offset: 01:30 GMT, shown as 02:30 BST (01:30 UTC);
+ * - a wall time that happened twice (01:30 on the autumn change) maps to the first time, on the old offset:
+ *   01:30 BST (00:30 UTC), as localToInstant does.
+ * Every other wall time exists once and maps to that instant.
  */
 export function sameLocalTimeWeeksBefore(ms: number, weeks: number, timeZone = DEFAULT_TIME_ZONE): number {
   const p = localParts(ms, timeZone);
-  const wall = Date.UTC(p.year, p.month - 1, p.day - 7 * weeks, p.hour, p.minute, p.second) + (ms % 1000);
-  let guess = wall - timeZoneOffsetMs(wall, timeZone);
-  for (let i = 0; i < 2; i++) guess = wall - timeZoneOffsetMs(guess, timeZone);
-  return guess;
+  const wall = Date.UTC(p.year, p.month - 1, p.day - 7 * weeks, p.hour, p.minute, p.second);
+  const sub = ((ms % 1000) + 1000) % 1000;
+  const instant = localToInstant(wall, timeZone);
+  if (instant !== null) return instant + sub;
+  // Skipped: read the wall time on the offset in force before the change (a day earlier is before it).
+  return wall - timeZoneOffsetMs(wall - DAY_MS, timeZone) + sub;
 }
+
+const DAY_MS = 86_400_000;
 
 /** [from, to) intervals, epoch ms. */
 export type Interval = { from: number; to: number };

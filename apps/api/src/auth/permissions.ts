@@ -24,6 +24,7 @@ export const PERMISSIONS = {
   'ingest.systemStatus': 'ingest',
   'metrics.overview': 'read',
   'metrics.series': 'read',
+  'metrics.baseline': 'read',
   'systems.list': 'read',
   'systems.availability': 'read',
   'sites.list': 'read',
@@ -67,6 +68,7 @@ export const PERMISSIONS = {
   'GET /export/iuc-adc.csv': 'export',
   'GET /export/availability.csv': 'export',
   'GET /export/calls.csv': 'export',
+  'GET /export/incidents.csv': 'export',
   'ALL /api/auth/*': 'public',
 } as const satisfies Record<string, Permission>;
 

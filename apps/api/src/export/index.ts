@@ -2,6 +2,7 @@ import {
   availabilityExportInput,
   callsExportInput,
   type ExportProfile,
+  incidentsExportInput,
   intervalsExportInput,
   iucAdcExportInput,
 } from '@switchboard/contracts';
@@ -13,6 +14,7 @@ import type { Access } from '../auth/access.ts';
 import { DomainError } from '../errors.ts';
 import { availabilityExport } from './availability.ts';
 import { callsExport } from './calls.ts';
+import { incidentsExport } from './incidents.ts';
 import { intervalsExport } from './intervals.ts';
 import { iucAdcExport } from './iuc-adc.ts';
 import { type ExportScope, resolveExportScope } from './scope.ts';
@@ -41,6 +43,9 @@ export function mountExports(app: Hono, deps: ExportDeps): void {
   );
   app.get('/export/calls.csv', (c) =>
     runExport(c, deps.access, callsExportInput, (input, scope) => callsExport(db, input, scope)),
+  );
+  app.get('/export/incidents.csv', (c) =>
+    runExport(c, deps.access, incidentsExportInput, (input, scope) => incidentsExport(db, input, scope)),
   );
 }
 

@@ -2,6 +2,8 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { OverviewTable } from '../../components/cards/OverviewTable.tsx';
 import { SuspectedOutages } from '../../components/cards/SuspectedOutages.tsx';
+import { currentUser } from '../../lib/auth/current-user.ts';
+import { canOperate } from '../../lib/auth/roles.ts';
 import { sparklineInput } from '../../lib/queries.ts';
 import { serverTrpc } from '../../lib/trpc/server.ts';
 
@@ -21,7 +23,7 @@ export default async function OverviewPage() {
   return (
     <>
       <h1 className="nhsuk-heading-l">All sites</h1>
-      <SuspectedOutages />
+      <SuspectedOutages canOperate={canOperate(await currentUser())} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <OverviewTable />
       </HydrationBoundary>

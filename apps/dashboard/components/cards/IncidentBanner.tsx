@@ -3,11 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { ukWhen } from '../../lib/format.ts';
 import { INCIDENT_TYPE_LABEL, STAGE_LABEL } from '../../lib/incidents.ts';
+import { useNames } from '../../lib/names.ts';
 import { useTRPC } from '../../lib/trpc/client.tsx';
 
 /** Open incidents, on every page: what, where, since when, and a link to the impact. Refreshed live. */
 export function IncidentBanner() {
   const trpc = useTRPC();
+  const names = useNames();
   const { data } = useQuery(trpc.incidents.list.queryOptions({ status: 'open' }));
   if (!data || data.length === 0) return null;
   const now = Date.now();
@@ -27,7 +29,7 @@ export function IncidentBanner() {
             </Link>{' '}
             — {INCIDENT_TYPE_LABEL[i.type]}
             {i.eprrLevel ? `, EPRR level ${i.eprrLevel}` : ''}, {STAGE_LABEL[i.stage].toLowerCase()}, since{' '}
-            {ukWhen(i.startedAt, now)} at {i.siteIds.join(', ')}
+            {ukWhen(i.startedAt, now)} at {i.siteIds.map(names.site).join(', ')}
           </li>
         ))}
       </ul>

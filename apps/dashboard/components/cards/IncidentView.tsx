@@ -1,9 +1,11 @@
 'use client';
 import type { ImpactScope, WindowMeasures } from '@switchboard/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { count, duration, percent, ukDate, ukTime } from '../../lib/format.ts';
+import Link from 'next/link';
+import { type ReactNode, useState } from 'react';
+import { actorLabel, count, duration, percent, ukDate, ukTime } from '../../lib/format.ts';
 import { INCIDENT_TYPE_LABEL, NEXT_STAGES, STAGE_LABEL } from '../../lib/incidents.ts';
+import { useNames } from '../../lib/names.ts';
 import { useTRPC } from '../../lib/trpc/client.tsx';
 
 const when = (at: string) => `${ukDate(at)} ${ukTime(at)}`;
@@ -22,8 +24,9 @@ const ROWS: [string, keyof WindowMeasures, (x: number) => string][] = [
 ];
 
 /** An incident: its state, its impact against a normal day (live while open) and its timeline. */
-export function IncidentView({ id }: { id: number }) {
+export function IncidentView({ id, canOperate }: { id: number; canOperate: boolean }) {
   const trpc = useTRPC();
+  const names = useNames();
   const { data: incident, error } = useQuery(trpc.incidents.get.queryOptions({ id }));
   const { data: impact } = useQuery(trpc.incidents.impact.queryOptions({ id }));
   if (!incident) return <p>{error ? `This incident could not be loaded: ${error.message}` : 'Loading…'}</p>;
@@ -32,33 +35,45 @@ export function IncidentView({ id }: { id: number }) {
       <span className="nhsuk-caption-l">{incident.reference}</span>
       <h1 className="nhsuk-heading-l">{incident.title}</h1>
       <dl className="nhsuk-summary-list">
-        {[
+        {(
           [
-            'Type',
-            `${INCIDENT_TYPE_LABEL[incident.type]}${incident.eprrLevel ? `, EPRR level ${incident.eprrLevel}` : ''}`,
-          ],
-          ['Stage', STAGE_LABEL[incident.stage]],
-          ['Sites', incident.siteIds.join(', ')],
-          ['Systems', incident.systemIds.join(', ') || '–'],
-          ['Started (UK time)', when(incident.startedAt)],
-          ['Declared', `${when(incident.declaredAt)} by ${incident.declaredBy}`],
-          ['Stood down', incident.stoodDownAt ? when(incident.stoodDownAt) : 'not yet'],
-        ].map(([k, v]) => (
+            [
+              'Type',
+              `${INCIDENT_TYPE_LABEL[incident.type]}${incident.eprrLevel ? `, EPRR level ${incident.eprrLevel}` : ''}`,
+            ],
+            ['Stage', STAGE_LABEL[incident.stage]],
+            [
+              'Sites',
+              incident.siteIds.map((siteId, i) => (
+                <span key={siteId}>
+                  {i > 0 ? ', ' : ''}
+                  <Link href={`/sites/${encodeURIComponent(siteId)}`} prefetch={false}>
+                    {names.site(siteId)}
+                  </Link>
+                </span>
+              )),
+            ],
+            ['Systems', incident.systemIds.map(names.system).join(', ') || '–'],
+            ['Started (UK time)', when(incident.startedAt)],
+            ['Declared', `${when(incident.declaredAt)} by ${actorLabel(incident.declaredBy)}`],
+            ['Stood down', incident.stoodDownAt ? when(incident.stoodDownAt) : 'not yet'],
+          ] as [string, ReactNode][]
+        ).map(([k, v]) => (
           <div key={k} className="nhsuk-summary-list__row">
             <dt className="nhsuk-summary-list__key">{k}</dt>
             <dd className="nhsuk-summary-list__value">{v}</dd>
           </div>
         ))}
       </dl>
-      <StageControls id={id} stage={incident.stage} />
-      {impact ? <ImpactPanel impact={impact} /> : <p>Loading the impact…</p>}
+      {canOperate ? <StageControls id={id} stage={incident.stage} /> : null}
+      {impact ? <ImpactPanel impact={impact} siteName={names.site} /> : <p>Loading the impact…</p>}
       <h2 className="nhsuk-heading-m">Timeline</h2>
       <ol className="nhsuk-list app-timeline" data-testid="timeline">
         {incident.timeline.map((e) => (
           <li key={e.id}>
             <strong>{when(e.at)}</strong> —{' '}
             {e.kind === 'note' ? e.note : e.stage ? STAGE_LABEL[e.stage] : e.kind}{' '}
-            <span className="nhsuk-body-s">({e.actor})</span>
+            <span className="nhsuk-body-s">({actorLabel(e.actor)})</span>
           </li>
         ))}
       </ol>
@@ -66,7 +81,13 @@ export function IncidentView({ id }: { id: number }) {
   );
 }
 
-function ImpactPanel({ impact }: { impact: ImpactScope & { live: boolean; sites: ImpactScope[] } }) {
+function ImpactPanel({
+  impact,
+  siteName,
+}: {
+  impact: ImpactScope & { live: boolean; sites: ImpactScope[] };
+  siteName: (id: string) => string;
+}) {
   const scopes = [impact, ...(impact.sites.length > 1 ? impact.sites : [])];
   return (
     <section data-testid="impact" aria-labelledby="impact-title">
@@ -91,7 +112,7 @@ function ImpactPanel({ impact }: { impact: ImpactScope & { live: boolean; sites:
       {scopes.map((scope) => (
         <table key={scope.siteId ?? 'all'} className="nhsuk-table app-table">
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">
-            {scope.siteId ?? 'All affected sites'}
+            {scope.siteId === null ? 'All affected sites' : siteName(scope.siteId)}
             {scope.missingWeeks > 0 ? ` — ${scope.missingWeeks} baseline week(s) missing` : ''}
           </caption>
           <thead className="nhsuk-table__head">

@@ -1,14 +1,28 @@
 import type { OverviewSite } from '@switchboard/contracts';
 import Link from 'next/link';
-import { count, duration, percent } from '../../lib/format.ts';
+import { count, duration, percent, ukWhen } from '../../lib/format.ts';
 import { Figure, StaleNotice, SystemBadges } from './Figures.tsx';
+import { OpelBadge, type OpelEntry } from './OpelBadge.tsx';
 import { SiteSparkline } from './SiteSparkline.tsx';
 
 const cell = 'nhsuk-table__cell';
 const numeric = 'nhsuk-table__cell nhsuk-table__cell--numeric';
 
 /** One site: current queue, the last 60 minutes against thresholds, the answer-time trend, systems down. */
-export function OverviewRow({ site, now, query }: { site: OverviewSite; now: string; query: string }) {
+export function OverviewRow({
+  site,
+  now,
+  query,
+  opel,
+  paperSince,
+}: {
+  site: OverviewSite;
+  now: string;
+  query: string;
+  opel?: OpelEntry | undefined;
+  /** When the site went on paper, if it is. */
+  paperSince?: string | undefined;
+}) {
   const m = site.last60m;
   return (
     <tr className={`nhsuk-table__row${site.stale ? ' app-stale' : ''}`} data-site={site.siteId}>
@@ -16,6 +30,20 @@ export function OverviewRow({ site, now, query }: { site: OverviewSite; now: str
         <Link href={`/sites/${encodeURIComponent(site.siteId)}${query}`} prefetch={false}>
           {site.name}
         </Link>
+        {opel ? (
+          <>
+            <br />
+            <OpelBadge opel={opel} now={now} />
+          </>
+        ) : null}
+        {paperSince ? (
+          <>
+            <br />
+            <strong className="nhsuk-tag nhsuk-tag--orange" data-paper="open">
+              On paper since {ukWhen(paperSince, now)}
+            </strong>
+          </>
+        ) : null}
       </th>
       {site.stale ? (
         <td className={cell} colSpan={10}>

@@ -18,6 +18,12 @@ export function OverviewTable() {
   const { data, error } = useQuery(
     trpc.metrics.overview.queryOptions(undefined, { refetchInterval: ROLLING_REFRESH_MS }),
   );
+  const opel = useQuery(
+    trpc.incidents.opel.current.queryOptions(undefined, { refetchInterval: ROLLING_REFRESH_MS }),
+  );
+  const paper = useQuery(
+    trpc.incidents.paper.list.queryOptions({ openOnly: true }, { refetchInterval: ROLLING_REFRESH_MS }),
+  );
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({
     key: 'name',
     direction: 'ascending',
@@ -48,7 +54,8 @@ export function OverviewTable() {
         <caption className="nhsuk-table__caption nhsuk-table__caption--m">
           NHS 111 sites
           <span className="nhsuk-caption-m app-window">
-            Queue figures from the latest snapshot; call figures for the last 60 min ({span}).
+            Queue figures from the latest snapshot; call figures for the last 60 min ({span}); OPEL level as
+            last set by a manager.
           </span>
           <span className="nhsuk-u-visually-hidden"> Column headers are sortable buttons.</span>
         </caption>
@@ -75,7 +82,14 @@ export function OverviewTable() {
         </thead>
         <tbody className="nhsuk-table__body">
           {sortSites(data.sites, sort.key, sort.direction).map((site) => (
-            <OverviewRow key={site.siteId} site={site} now={data.asOf} query="" />
+            <OverviewRow
+              key={site.siteId}
+              site={site}
+              now={data.asOf}
+              query=""
+              opel={opel.data?.find((o) => o.siteId === site.siteId)}
+              paperSince={paper.data?.find((p) => p.siteId === site.siteId)?.startedAt}
+            />
           ))}
         </tbody>
       </table>

@@ -1,11 +1,12 @@
 'use client';
+import { BASELINE_MAX_RANGE_DAYS, type SeriesInterval } from '@switchboard/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ukTime } from '../../lib/format.ts';
 import { outagePeriods, rowsForSite } from '../../lib/outages.ts';
 import { DEFAULT_CHART_WIDTH } from '../../lib/queries.ts';
 import { type Range, rangeLabel, spanLabel } from '../../lib/range.ts';
-import { chartRows } from '../../lib/series.ts';
+import { chartRows, withBaseline } from '../../lib/series.ts';
 import { intervalWords, siteAvailabilityInput, siteSeriesInput } from '../../lib/site-queries.ts';
 import { useTRPC } from '../../lib/trpc/client.tsx';
 import { ROLLING_REFRESH_MS } from '../../lib/trpc/query-client.ts';
@@ -41,6 +42,14 @@ export function SiteView({
     }),
   );
   const result = series.data;
+  const baselineInput = result ? baselineFor(siteId, result) : null;
+  const baseline = useQuery(
+    trpc.metrics.baseline.queryOptions(baselineInput ?? { from: '', to: '', interval: '1h' }, {
+      enabled: baselineInput !== null,
+      placeholderData: keepPreviousData,
+      staleTime: 300_000,
+    }),
+  );
   if (!result) {
     return (
       <div ref={ref}>
@@ -48,12 +57,19 @@ export function SiteView({
       </div>
     );
   }
-  const rows = chartRows(result);
+  const rows = withBaseline(chartRows(result), baselineInput ? baseline.data : undefined);
   const domain: [number, number] = [rows[0]?.t ?? Date.parse(result.from), Date.parse(result.to)];
   const systems = rowsForSite(availability.data?.rows ?? [], siteId);
   const outages = outagePeriods(systems);
   const windowLabel = `${rangeLabel(range)}, ${intervalWords(result.interval)}`;
-  const props = { rows, domain, width, outages, windowLabel };
+  const props = {
+    rows,
+    domain,
+    width,
+    outages,
+    windowLabel,
+    baseline: baselineInput !== null && !!baseline.data,
+  };
   return (
     <div ref={ref} data-interval={result.interval}>
       <p className="nhsuk-body app-window" data-testid="window">
@@ -62,6 +78,9 @@ export function SiteView({
           ? `${rangeLabel(range)} (${spanLabel(result.from, result.to)})`
           : rangeLabel(range)}{' '}
         in {intervalWords(result.interval)}.
+        {baselineInput
+          ? ' The shaded band is normal for the same weekday and time over the previous 4 weeks (median, lowest and highest; incident periods and gaps left out).'
+          : ` No normal band over ranges longer than ${BASELINE_MAX_RANGE_DAYS} days.`}
       </p>
       {outages.length > 0 ? (
         <div className="nhsuk-inset-text" data-testid="outages">
@@ -88,4 +107,10 @@ export function SiteView({
       <AvailabilityTable rows={systems} caption={`System states (${windowLabel})`} />
     </div>
   );
+}
+
+/** The normal band's query for the charts' buckets; none beyond the 7 days it covers. */
+function baselineFor(siteId: string, result: { from: string; to: string; interval: SeriesInterval }) {
+  if (Date.parse(result.to) - Date.parse(result.from) > BASELINE_MAX_RANGE_DAYS * 86_400_000) return null;
+  return { siteIds: [siteId], from: result.from, to: result.to, interval: result.interval };
 }

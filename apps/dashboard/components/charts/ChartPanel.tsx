@@ -21,6 +21,8 @@ interface Props {
   extraKey?: KeyItem[];
   showOutageKey: boolean;
   rows: ChartRow[];
+  /** More columns for the table view than the chart's lines (e.g. a band's). */
+  tableSeries?: SeriesSpec[];
   children: ReactNode;
 }
 
@@ -45,6 +47,7 @@ export function ChartPanel({
   extraKey = [],
   showOutageKey,
   rows,
+  tableSeries = [],
   children,
 }: Props) {
   const key: KeyItem[] = [
@@ -74,7 +77,7 @@ export function ChartPanel({
         <p className="app-chart__empty">No data arrived in this range.</p>
       )}
       {children}
-      <ChartTable caption={`${title} (${windowLabel})`} rows={rows} series={series} />
+      <ChartTable caption={`${title} (${windowLabel})`} rows={rows} series={[...series, ...tableSeries]} />
     </section>
   );
 }

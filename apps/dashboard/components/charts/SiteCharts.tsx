@@ -5,8 +5,8 @@ import { count, duration, percent } from '../../lib/format.ts';
 import type { Outage } from '../../lib/outages.ts';
 import type { ChartRow } from '../../lib/series.ts';
 import { ChartPanel } from './ChartPanel.tsx';
-import type { SeriesSpec } from './TimeSeriesChart.tsx';
-import { COLOURS } from './theme.ts';
+import type { BandSpec, SeriesSpec } from './TimeSeriesChart.tsx';
+import { BAND_FILL, COLOURS } from './theme.ts';
 
 export interface SiteChartProps {
   rows: ChartRow[];
@@ -14,6 +14,8 @@ export interface SiteChartProps {
   width: number;
   outages: Outage[];
   windowLabel: string;
+  /** Draw the normal band (rows carry metrics.baseline) on the answer-time and service-level charts. */
+  baseline?: boolean;
 }
 
 /**
@@ -55,6 +57,46 @@ const VOLUME: SeriesSpec[] = [
 
 const showOutages = (p: SiteChartProps) => p.outages.length > 0;
 
+/** The normal band: same weekday and time over the previous 4 weeks, without incidents or gaps. */
+export const NORMAL_LABEL = 'Normal (same time, previous 4 weeks)';
+const NORMAL_KEY = [
+  { label: NORMAL_LABEL, colour: BAND_FILL, fill: BAND_FILL },
+  { label: 'Median of the previous 4 weeks', colour: COLOURS.grey, dash: '2 3' },
+];
+
+const MEAN_BAND: BandSpec = {
+  low: 'meanBaseLow',
+  high: 'meanBaseHigh',
+  mid: 'meanBaseMid',
+  name: NORMAL_LABEL,
+  table: [
+    {
+      key: 'meanBaseMid',
+      name: 'Normal mean (median of previous 4 weeks)',
+      colour: COLOURS.grey,
+      format: seconds,
+    },
+    { key: 'meanBaseLow', name: 'Normal mean, lowest', colour: COLOURS.grey, format: seconds },
+    { key: 'meanBaseHigh', name: 'Normal mean, highest', colour: COLOURS.grey, format: seconds },
+  ],
+};
+const WITHIN_60_BAND: BandSpec = {
+  low: 'within60BaseLow',
+  high: 'within60BaseHigh',
+  mid: 'within60BaseMid',
+  name: NORMAL_LABEL,
+  table: [
+    {
+      key: 'within60BaseMid',
+      name: 'Normal (median of previous 4 weeks)',
+      colour: COLOURS.grey,
+      format: percent,
+    },
+    { key: 'within60BaseLow', name: 'Normal, lowest', colour: COLOURS.grey, format: percent },
+    { key: 'within60BaseHigh', name: 'Normal, highest', colour: COLOURS.grey, format: percent },
+  ],
+};
+
 export function AnswerTimeChart(p: SiteChartProps) {
   return (
     <ChartPanel
@@ -62,15 +104,20 @@ export function AnswerTimeChart(p: SiteChartProps) {
       title="Time to answer"
       windowLabel={p.windowLabel}
       series={ANSWER}
-      extraKey={[{ label: '60-second target', colour: COLOURS.red, dash: '8 4' }]}
+      extraKey={[
+        { label: '60-second target', colour: COLOURS.red, dash: '8 4' },
+        ...(p.baseline ? NORMAL_KEY : []),
+      ]}
       showOutageKey={showOutages(p)}
       rows={p.rows}
+      tableSeries={p.baseline ? MEAN_BAND.table : []}
     >
       <TimeSeriesChart
         title="Time to answer, mean and 95th centile"
         {...p}
         syncId={SYNC}
         series={ANSWER}
+        band={p.baseline ? MEAN_BAND : undefined}
         left={{ label: 'seconds' }}
         reference={{ y: 60, label: '60 s target' }}
       />
@@ -85,15 +132,20 @@ export function ServiceLevelChart(p: SiteChartProps) {
       title="Calls answered within 60 seconds"
       windowLabel={p.windowLabel}
       series={WITHIN_60}
-      extraKey={[{ label: `${SERVICE_LEVEL_TARGET}% target`, colour: COLOURS.red, dash: '8 4' }]}
+      extraKey={[
+        { label: `${SERVICE_LEVEL_TARGET}% target`, colour: COLOURS.red, dash: '8 4' },
+        ...(p.baseline ? NORMAL_KEY : []),
+      ]}
       showOutageKey={showOutages(p)}
       rows={p.rows}
+      tableSeries={p.baseline ? WITHIN_60_BAND.table : []}
     >
       <TimeSeriesChart
         title="Percentage of answered calls answered within 60 seconds"
         {...p}
         syncId={SYNC}
         series={WITHIN_60}
+        band={p.baseline ? WITHIN_60_BAND : undefined}
         left={{ label: '%', domain: [0, 100] }}
         reference={{ y: SERVICE_LEVEL_TARGET, label: `${SERVICE_LEVEL_TARGET}% target` }}
       />

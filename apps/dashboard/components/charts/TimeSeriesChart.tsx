@@ -1,5 +1,6 @@
 'use client';
 import {
+  Area,
   Bar,
   CartesianGrid,
   ComposedChart,
@@ -16,7 +17,7 @@ import { PLOT } from '../../lib/plot.ts';
 import type { ChartRow } from '../../lib/series.ts';
 import { tickLabel, timeTicks } from '../../lib/ticks.ts';
 import { ChartTooltip } from './ChartTooltip.tsx';
-import { COLOURS, OUTAGE_FILL } from './theme.ts';
+import { BAND_FILL, COLOURS, OUTAGE_FILL } from './theme.ts';
 
 export type SeriesKey = Exclude<keyof ChartRow, 't'>;
 
@@ -49,6 +50,17 @@ export interface TimeSeriesChartProps {
   outages: Outage[];
   reference?: { y: number; label: string };
   syncId?: string;
+  /** A band drawn behind the lines (e.g. the normal range from earlier weeks): its low, high and middle. */
+  band?: BandSpec;
+}
+
+export interface BandSpec {
+  low: SeriesKey;
+  high: SeriesKey;
+  mid: SeriesKey;
+  name: string;
+  /** The band's columns in the table view and tooltip. */
+  table: SeriesSpec[];
 }
 
 /** A dot only where a value has gaps on both sides: with gaps kept as gaps it would otherwise not show. */
@@ -138,6 +150,20 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           label={{ value: reference.label, position: 'insideTopRight', fill: COLOURS.red, fontSize: 13 }}
         />
       ) : null}
+      {props.band ? <BandArea band={props.band} /> : null}
+      {props.band ? (
+        <Line
+          yAxisId="left"
+          dataKey={props.band.mid}
+          name={`${props.band.name}, median`}
+          stroke={COLOURS.grey}
+          strokeWidth={1.5}
+          strokeDasharray="2 3"
+          connectNulls={false}
+          dot={false}
+          isAnimationActive={false}
+        />
+      ) : null}
       {series.map((s) =>
         s.kind === 'bar' ? (
           <Bar
@@ -164,7 +190,31 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           />
         ),
       )}
-      <Tooltip content={<ChartTooltip series={series} />} isAnimationActive={false} />
+      <Tooltip
+        content={<ChartTooltip series={[...series, ...(props.band?.table ?? [])]} />}
+        isAnimationActive={false}
+      />
     </ComposedChart>
+  );
+}
+
+/** The band as a ranged area (low to high), gaps left open. */
+function BandArea({ band }: { band: BandSpec }) {
+  return (
+    <Area
+      yAxisId="left"
+      dataKey={(row: ChartRow) => {
+        const low = row[band.low];
+        const high = row[band.high];
+        return low === null || high === null ? null : [low, high];
+      }}
+      name={band.name}
+      stroke="none"
+      fill={BAND_FILL}
+      fillOpacity={1}
+      connectNulls={false}
+      activeDot={false}
+      isAnimationActive={false}
+    />
   );
 }

@@ -29,3 +29,6 @@ export const STATE_STYLE: Record<SystemState, { fill: string; pattern: string; l
   };
 
 export const OUTAGE_FILL = 'url(#pat-outage)';
+
+/** The normal band behind a line (a pale NHS blue, under the outage shading's texture). */
+export const BAND_FILL = '#c6dbef';

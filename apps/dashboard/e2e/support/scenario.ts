@@ -1,3 +1,4 @@
+import { sameLocalTimeWeeksBefore } from '@switchboard/metrics';
 import { answeredCall, snapshot, status, type TestApi } from './api.ts';
 
 /**
@@ -24,4 +25,35 @@ export async function seedOutageHour(api: TestApi, siteId = 'leeds'): Promise<vo
   await api.ingest('callEvents', { events });
   await api.ingest('queueSnapshots', { snapshots });
   await api.ingest('systemStatus', { statuses });
+}
+
+/**
+ * A normal hour at the same time 1–4 weeks before the last hour (the baseline), so the impact panel and the
+ * normal band have earlier weeks: three calls a minute answered in 14–51 s, slower each week back (the band
+ * has a width).
+ */
+export async function seedBaselineWeeks(api: TestApi, siteId = 'leeds', now = Date.now()): Promise<void> {
+  const events = [];
+  for (let week = 1; week <= 4; week++) {
+    for (let m = 75; m >= -15; m--) {
+      const at = sameLocalTimeWeeksBefore(now - m * 60_000, week);
+      for (let c = 0; c < 3; c++) {
+        const offered = at + c * 15_000;
+        const waitS = 8 + week * 6 + ((((m * 3 + c * 7) % 20) + 20) % 20);
+        const callId = `b${week}-${m}-${c}`;
+        events.push(
+          { siteId, callId, kind: 'offered', at: new Date(offered).toISOString(), queue: 'main' },
+          {
+            siteId,
+            callId,
+            kind: 'answered',
+            at: new Date(offered + waitS * 1000).toISOString(),
+            waitMs: waitS * 1000,
+            queue: 'main',
+          },
+        );
+      }
+    }
+  }
+  await api.ingest('callEvents', { events });
 }

@@ -32,4 +32,13 @@ export const PAGE_PROCEDURES: ReadonlySet<string> = new Set([
   'incidents.suspected',
   'incidents.declare',
   'incidents.update',
+  'incidents.opel.current',
+  'incidents.opel.history',
+  'incidents.opel.set',
+  'incidents.paper.list',
+  'incidents.paper.start',
+  'incidents.paper.end',
+  'incidents.tallies.list',
+  'incidents.tallies.enter',
+  'metrics.baseline',
 ]);

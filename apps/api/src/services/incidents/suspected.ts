@@ -1,5 +1,5 @@
 import type { Db } from '@switchboard/db';
-import { incidents } from '@switchboard/db';
+import { incidents, sites } from '@switchboard/db';
 import { inArray } from 'drizzle-orm';
 import { currentSystemStates } from '../queries/system-states.ts';
 import { type Actor, canSee } from './actor.ts';
@@ -36,13 +36,15 @@ export async function getSuspectedOutages(
   now = Date.now(),
 ): Promise<SuspectedOutage[]> {
   const minMs = (input?.minMinutes ?? DEFAULT_SUSPECT_AFTER_MIN) * 60_000;
-  const [states, open] = await Promise.all([
+  const [states, open, siteRows] = await Promise.all([
     currentSystemStates(db, now, settings.heartbeatTimeoutS * 1000),
     db
       .select()
       .from(incidents)
       .where(inArray(incidents.stage, ['declared', 'active', 'monitoring'])),
+    db.select({ id: sites.id, name: sites.name }).from(sites),
   ]);
+  const siteName = new Map(siteRows.map((r) => [r.id, r.name]));
   const covered = (systemId: string, siteId: string) =>
     open.some((i) => i.systemIds.includes(systemId) && i.siteIds.includes(siteId));
   const out: SuspectedOutage[] = [];
@@ -60,7 +62,7 @@ export async function getSuspectedOutages(
       minutes: Math.floor((now - since) / 60_000),
       declaration: {
         type: 'business_continuity',
-        title: `${s.name} ${s.status} at ${s.siteId}`,
+        title: `${s.name} ${s.status} at ${siteName.get(s.siteId) ?? s.siteId}`,
         systemIds: [s.systemId],
         siteIds: [s.siteId],
         startedAt: s.since,

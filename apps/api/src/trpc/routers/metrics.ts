@@ -1,6 +1,7 @@
-import { overviewInput, seriesInput } from '@switchboard/contracts';
+import { baselineInput, overviewInput, seriesInput } from '@switchboard/contracts';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { overviewInScope, scopedSiteIds } from '../../auth/scope.ts';
+import { getSeriesBaseline } from '../../services/baseline/series-baseline.ts';
 import { getOverview } from '../../services/queries/overview.ts';
 import { getSeries } from '../../services/queries/series.ts';
 import { procedure } from '../init.ts';
@@ -24,5 +25,11 @@ export const metricsRouter = {
         Date.now(),
         ctx.seriesCache,
       ),
+    ),
+  /** The normal band per bucket: median, lowest and highest of the same time 1–4 weeks before. */
+  baseline: procedure
+    .input(baselineInput)
+    .query(({ ctx, input }) =>
+      getSeriesBaseline(ctx.db, { ...input, siteIds: scopedSiteIds(ctx.principal, input.siteIds) ?? [] }),
     ),
 } satisfies TRPCRouterRecord;

@@ -2,10 +2,15 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { OpelPanel } from '../../../../components/cards/OpelPanel.tsx';
+import { PaperPanel } from '../../../../components/cards/PaperPanel.tsx';
 import { SiteSummary } from '../../../../components/cards/SiteSummary.tsx';
 import { SiteView } from '../../../../components/cards/SiteView.tsx';
 import { SuspectedOutages } from '../../../../components/cards/SuspectedOutages.tsx';
+import { TalliesPanel } from '../../../../components/cards/TalliesPanel.tsx';
 import { RangePicker } from '../../../../components/RangePicker.tsx';
+import { currentUser } from '../../../../lib/auth/current-user.ts';
+import { canOperate } from '../../../../lib/auth/roles.ts';
 import { rangeFromParams, type SearchParams } from '../../../../lib/range.ts';
 import { siteAvailabilityInput, siteSeriesDefault } from '../../../../lib/site-queries.ts';
 import { serverTrpc } from '../../../../lib/trpc/server.ts';
@@ -39,6 +44,7 @@ export default async function SitePage({ params, searchParams }: Props) {
   const name = await siteName(id);
   if (name === null) notFound();
   const now = Date.now();
+  const operate = canOperate(await currentUser());
   const { trpc, queryClient } = serverTrpc();
   await Promise.all([
     queryClient.prefetchQuery(trpc.metrics.overview.queryOptions(undefined)),
@@ -52,12 +58,15 @@ export default async function SitePage({ params, searchParams }: Props) {
         All sites
       </Link>
       <h1 className="nhsuk-heading-l">{name ?? id}</h1>
-      <SuspectedOutages siteId={id} />
+      <SuspectedOutages siteId={id} canOperate={operate} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <SiteSummary siteId={id} />
         <RangePicker path={path} range={range} now={now} />
         <SiteView siteId={id} range={range} renderedAt={now} />
       </HydrationBoundary>
+      <OpelPanel siteId={id} canOperate={operate} />
+      <PaperPanel siteId={id} canOperate={operate} />
+      <TalliesPanel siteId={id} canOperate={operate} />
     </>
   );
 }
