@@ -2,6 +2,8 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { OverviewTable } from '../../components/cards/OverviewTable.tsx';
 import { SuspectedOutages } from '../../components/cards/SuspectedOutages.tsx';
+import { currentUser } from '../../lib/auth/current-user.ts';
+import { canExport } from '../../lib/exports.ts';
 import { sparklineInput } from '../../lib/queries.ts';
 import { serverTrpc } from '../../lib/trpc/server.ts';
 
@@ -23,7 +25,7 @@ export default async function OverviewPage() {
       <h1 className="nhsuk-heading-l">All sites</h1>
       <SuspectedOutages />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <OverviewTable />
+        <OverviewTable canExport={canExport((await currentUser())?.role)} />
       </HydrationBoundary>
     </>
   );

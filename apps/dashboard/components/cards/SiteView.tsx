@@ -1,6 +1,7 @@
 'use client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { availabilityHref, intervalsHref } from '../../lib/exports.ts';
 import { ukTime } from '../../lib/format.ts';
 import { outagePeriods, rowsForSite } from '../../lib/outages.ts';
 import { DEFAULT_CHART_WIDTH } from '../../lib/queries.ts';
@@ -13,16 +14,20 @@ import { useWidth } from '../../lib/useWidth.ts';
 import { AvailabilityStrip } from '../charts/AvailabilityStrip.tsx';
 import { AvailabilityTable } from '../charts/AvailabilityTable.tsx';
 import { SiteChartStack } from '../charts/SiteCharts.tsx';
+import { DownloadCsv, ExportLinkProvider } from '../DownloadCsv.tsx';
 
 /** The site's charts on one shared time axis, outages shaded across all of them, and the availability strip. */
 export function SiteView({
   siteId,
   range,
   renderedAt,
+  canExport = false,
 }: {
   siteId: string;
   range: Range;
   renderedAt: number;
+  /** Draw "Download CSV" links (analyst and up). */
+  canExport?: boolean;
 }) {
   const trpc = useTRPC();
   const [ref, width] = useWidth<HTMLDivElement>(DEFAULT_CHART_WIDTH);
@@ -54,6 +59,8 @@ export function SiteView({
   const outages = outagePeriods(systems);
   const windowLabel = `${rangeLabel(range)}, ${intervalWords(result.interval)}`;
   const props = { rows, domain, width, outages, windowLabel };
+  const shown = { siteIds: [siteId], from: result.from, to: result.to };
+  const csv = canExport ? intervalsHref({ ...shown, interval: result.interval }) : null;
   return (
     <div ref={ref} data-interval={result.interval}>
       <p className="nhsuk-body app-window" data-testid="window">
@@ -77,7 +84,9 @@ export function SiteView({
         </div>
       ) : null}
       <h2 className="nhsuk-heading-m">Calls</h2>
-      <SiteChartStack {...props} />
+      <ExportLinkProvider href={csv}>
+        <SiteChartStack {...props} />
+      </ExportLinkProvider>
       <h2 className="nhsuk-heading-m">System availability</h2>
       <AvailabilityStrip
         rows={systems}
@@ -86,6 +95,10 @@ export function SiteView({
         at={range.kind === 'relative' ? 'now' : `at ${ukTime(result.to)}`}
       />
       <AvailabilityTable rows={systems} caption={`System states (${windowLabel})`} />
+      <DownloadCsv
+        what={`system states (${windowLabel})`}
+        href={canExport ? availabilityHref(shown) : null}
+      />
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { SiteSummary } from '../../../../components/cards/SiteSummary.tsx';
 import { SiteView } from '../../../../components/cards/SiteView.tsx';
 import { SuspectedOutages } from '../../../../components/cards/SuspectedOutages.tsx';
 import { RangePicker } from '../../../../components/RangePicker.tsx';
+import { currentUser } from '../../../../lib/auth/current-user.ts';
+import { canExport } from '../../../../lib/exports.ts';
 import { rangeFromParams, type SearchParams } from '../../../../lib/range.ts';
 import { siteAvailabilityInput, siteSeriesDefault } from '../../../../lib/site-queries.ts';
 import { serverTrpc } from '../../../../lib/trpc/server.ts';
@@ -46,6 +48,7 @@ export default async function SitePage({ params, searchParams }: Props) {
     queryClient.prefetchQuery(trpc.systems.availability.queryOptions(siteAvailabilityInput(range))),
   ]);
   const path = `/sites/${encodeURIComponent(id)}`;
+  const exporter = canExport((await currentUser())?.role);
   return (
     <>
       <Link className="nhsuk-back-link" href="/">
@@ -56,7 +59,7 @@ export default async function SitePage({ params, searchParams }: Props) {
       <HydrationBoundary state={dehydrate(queryClient)}>
         <SiteSummary siteId={id} />
         <RangePicker path={path} range={range} now={now} />
-        <SiteView siteId={id} range={range} renderedAt={now} />
+        <SiteView siteId={id} range={range} renderedAt={now} canExport={exporter} />
       </HydrationBoundary>
     </>
   );
