@@ -16,6 +16,7 @@ import {
 } from './auth/http.ts';
 import { rejectionReason } from './errors.ts';
 import { mountExports } from './export/index.ts';
+import { mountImport } from './import/http.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
 import { createMetrics } from './metrics.ts';
 import { batchRefusal, contentTypeRefusal, procedureLabel, proceduresOf } from './request-guards.ts';
@@ -38,7 +39,7 @@ const PROCEDURES: ReadonlySet<string> = new Set(Object.keys(appRouter._def.proce
  * Who may call what is in auth/permissions.ts.
  */
 export function createApp(
-  database: Pick<Database, 'db' | 'rows' | 'driver' | 'pg'>,
+  database: Pick<Database, 'db' | 'rows' | 'driver' | 'pg' | 'pglite'>,
   settings: Partial<QuerySettings> = {},
   live: LiveHub = createLiveHub(database),
   access: Access = createAccess(database, localAccessConfig()),
@@ -54,6 +55,7 @@ export function createApp(
   app.use(securityHeaders(access));
   app.use('/trpc/*', corsForTrustedOrigins(access), sameOriginWrites(access));
   app.use('/api/auth/*', corsForTrustedOrigins(access), sameOriginWrites(access));
+  app.use('/import/*', sameOriginWrites(access));
 
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', async (c) =>
@@ -142,6 +144,7 @@ export function createApp(
     });
   });
   mountExports(app, { db: database.db, settings: config, access });
+  mountImport(app, { database, access });
   app.notFound((c) =>
     c.json(errorBody('NOT_FOUND', 404, `no route ${c.req.method} ${c.req.path.slice(0, 100)}`), 404),
   );

@@ -68,6 +68,7 @@ export const PERMISSIONS = {
   'GET /export/iuc-adc.csv': 'export',
   'GET /export/availability.csv': 'export',
   'GET /export/calls.csv': 'export',
+  'POST /import/calls.csv': 'admin',
   'ALL /api/auth/*': 'public',
 } as const satisfies Record<string, Permission>;
 

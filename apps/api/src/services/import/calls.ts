@@ -1,5 +1,6 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { type Database, DEFAULT_QUEUE, sites } from '@switchboard/db';
 import { parse } from 'csv-parse';
@@ -51,16 +52,22 @@ export async function importCalls(
   database: Pick<Database, 'db' | 'pg' | 'pglite'>,
   options: {
     siteId: string;
-    file: string;
+    /** A file on disk, or `source`: a stream (an upload) and its size as far as known (0: unknown). */
+    file?: string;
+    source?: { stream: Readable; totalBytes: number };
     skipBad?: boolean;
     onProgress?: (progress: ImportProgress) => void;
   },
 ): Promise<ImportResult> {
   const { siteId, file } = options;
   const [site] = await database.db.select({ id: sites.id }).from(sites).where(eq(sites.id, siteId));
-  if (!site) throw new DomainError('unknown_reference', `site: no site "${siteId}"`);
-  const totalBytes = (await stat(file)).size;
-  const rejectsFile = options.skipBad ? `${file}.rejects.csv` : null;
+  if (!site) {
+    options.source?.stream.destroy();
+    throw new DomainError('unknown_reference', `site: no site "${siteId}"`);
+  }
+  if (!file && !options.source) throw new DomainError('invalid', 'file: give a file or a stream to import');
+  const totalBytes = file ? (await stat(file)).size : (options.source?.totalBytes ?? 0);
+  const rejectsFile = options.skipBad && file ? `${file}.rejects.csv` : null;
   let rejects: WriteStream | undefined;
   let rows = 0;
   let rejected = 0;
@@ -76,7 +83,8 @@ export async function importCalls(
     )
     select (select count(*)::int from inserted) as accepted, (select count(*) from notified)::int as notified`;
 
-  const input = createReadStream(file);
+  const input: Readable = file ? createReadStream(file) : (options.source?.stream as Readable);
+  let bytes = 0;
   const [result] = await withStaging<{ accepted: number }>(
     database,
     async (writer) => {
@@ -89,10 +97,15 @@ export async function importCalls(
       let inChunk = 0;
       for await (const { record, info } of parser as AsyncIterable<{
         record: string[];
-        info: { lines: number };
+        info: { lines: number; bytes: number };
       }>) {
+        bytes = info.bytes;
         if (!columns) {
-          columns = mapHeader(record);
+          try {
+            columns = mapHeader(record);
+          } catch (error) {
+            throw new ImportError(1, String((error as Error).message).replace(/^line 1: /, ''));
+          }
           width = record.length;
           continue;
         }
@@ -115,12 +128,12 @@ export async function importCalls(
           await writer.write(chunk);
           chunk = '';
           inChunk = 0;
-          options.onProgress?.({ bytes: input.bytesRead, totalBytes, rows });
+          options.onProgress?.({ bytes, totalBytes, rows });
         }
       }
       if (!columns) throw new ImportError(1, 'the file is empty (expected a header row)');
       if (chunk) await writer.write(chunk);
-      options.onProgress?.({ bytes: totalBytes, totalBytes, rows });
+      options.onProgress?.({ bytes, totalBytes: Math.max(totalBytes, bytes), rows });
     },
     finish,
   ).finally(async () => {
