@@ -91,7 +91,9 @@ describe('CSV downloads and the /exports page', () => {
     // A bad range is named, not sent.
     await page.getByLabel('Last day (UK, included)').fill('2020-01-01');
     await page.getByRole('button', { name: 'Prepare download' }).click();
-    expect(await text(page.getByRole('alert', { name: 'There is a problem' }))).toContain('The last day must be on or after the first day');
+    expect(await text(page.getByRole('alert', { name: 'There is a problem' }))).toContain(
+      'The last day must be on or after the first day',
+    );
 
     await page.getByLabel('Token name').fill('Power BI monthly');
     await page.getByRole('button', { name: 'Create export token' }).click();
