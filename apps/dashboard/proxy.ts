@@ -51,6 +51,6 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 export const config = {
   // Pages only: not the same-origin API proxies (the API answers for those, exports included) nor static assets.
   matcher: [
-    '/((?!_next/static|_next/image|favicon.ico|trpc/|display/trpc/|display/claim|api/auth/|export/|sign-out).*)',
+    '/((?!_next/static|_next/image|favicon.ico|trpc/|display/trpc/|display/claim|api/auth/|export/|import/|sign-out).*)',
   ],
 };

@@ -139,4 +139,39 @@ describe('CSV downloads and the /exports page', () => {
     const refused = await page.request.get(`${stack.dashboardUrl}/export/calls.csv?siteIds=leeds&${range}`);
     expect(refused.status()).toBe(403);
   });
+
+  it('/admin/import: a bad row names its line and stores nothing; a good file says how many it imported', async () => {
+    const page = await stack.open('/admin/import');
+    await page.getByLabel('Site').selectOption('hull');
+    const header = 'callId,kind,at,waitMs,queue,agentId\n';
+    const rows = [
+      'h1,offered,2026-10-01 09:00:00,,,',
+      'h1,answered,2026-10-01 09:00:20,20000,,a1',
+      'h2,offered,2026-10-01T08:01:00Z,,,',
+      'h2,answered,2026-10-01T08:01:30Z,30000,,a2',
+    ];
+    const bad = `${header}${rows.slice(0, 2).join('\n')}\nh2,answered,2026-10-01T08:01:30Z,,,\n`;
+    await page.getByLabel('CSV file of call events').setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(bad),
+    });
+    await page.getByRole('button', { name: 'Import' }).click();
+    const problem = page.getByRole('alert', { name: 'There is a problem' });
+    await problem.waitFor({ timeout: 30_000 });
+    expect(await text(problem)).toMatch(/line 4: waitMs.*nothing was stored/);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByLabel('CSV file of call events').setInputFiles({
+      name: 'good.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${header}${rows.join('\n')}\n`),
+    });
+    await page.getByRole('button', { name: 'Import' }).click();
+    const result = page.getByTestId('import-result');
+    await result.waitFor({ timeout: 30_000 });
+    // Nothing of the refused file was kept: all four events are new.
+    expect(await text(result)).toContain('Imported 4 events from 4 rows (0 were already there)');
+    await screenshot(page, 'admin-import');
+  });
 });
