@@ -76,6 +76,7 @@ export function ExportForm() {
           id="export-from"
           label="First day (UK)"
           type="date"
+          width={10}
           value={form.from}
           onChange={(e) => set({ from: e.target.value })}
           error={fieldMessage(errors, 'export-from')}
@@ -84,6 +85,7 @@ export function ExportForm() {
           id="export-to"
           label="Last day (UK, included)"
           type="date"
+          width={10}
           value={form.to}
           onChange={(e) => set({ to: e.target.value })}
           error={fieldMessage(errors, 'export-to')}
