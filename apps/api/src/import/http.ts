@@ -2,7 +2,6 @@ import { Readable, Transform } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { idField } from '@switchboard/contracts';
 import type { Database } from '@switchboard/db';
-import { CsvError } from 'csv-parse';
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Access } from '../auth/access.ts';
@@ -86,13 +85,6 @@ export function mountImport(
       if (error instanceof TooLarge) return refuse(c, 413, 'PAYLOAD_TOO_LARGE', error.message);
       if (error instanceof DomainError)
         return refuse(c, STATUS[error.kind], error.kind.toUpperCase(), error.message);
-      if (error instanceof CsvError) {
-        const line = typeof error.lines === 'number' ? error.lines : undefined;
-        const where = line === undefined ? '' : `line ${line}: `;
-        return refuse(c, 422, 'BAD_CSV', `${where}not valid CSV (${error.code}); nothing was stored`, {
-          line,
-        });
-      }
       console.error('[import] /import/calls.csv:', error);
       return refuse(c, 500, 'INTERNAL_SERVER_ERROR', 'the import failed; nothing was stored');
     }
