@@ -86,7 +86,7 @@ export function OverviewTable({ canExport = false }: { canExport?: boolean }) {
           ))}
         </tbody>
       </table>
-      <DownloadCsv what={`every site, last 60 min (${span}), 5-minute intervals`} href={csv} />
+      <DownloadCsv what="every site's calls, in 5-minute intervals" href={csv} />
     </div>
   );
 }

@@ -95,10 +95,7 @@ export function SiteView({
         at={range.kind === 'relative' ? 'now' : `at ${ukTime(result.to)}`}
       />
       <AvailabilityTable rows={systems} caption={`System states (${windowLabel})`} />
-      <DownloadCsv
-        what={`system states (${windowLabel})`}
-        href={canExport ? availabilityHref(shown) : null}
-      />
+      <DownloadCsv what="the system states" href={canExport ? availabilityHref(shown) : null} />
     </div>
   );
 }

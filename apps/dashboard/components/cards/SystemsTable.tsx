@@ -103,7 +103,7 @@ export function SystemsTable({
           })}
         </tbody>
       </table>
-      <DownloadCsv what={`system availability over ${span}`} href={csv} />
+      <DownloadCsv what="system availability" href={csv} />
     </>
   );
 }

@@ -76,7 +76,7 @@ export function ChartPanel({
       )}
       {children}
       <ChartTable caption={`${title} (${windowLabel})`} rows={rows} series={series} />
-      <DownloadCsv what={`${title} (${windowLabel})`} />
+      <DownloadCsv what={title} />
     </section>
   );
 }
