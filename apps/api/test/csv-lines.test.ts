@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvLineError, csvBatches } from '../src/services/import/csv-lines.ts';
+import { CsvLineError, csvBatches, MAX_RECORD_CHARS } from '../src/services/import/csv-lines.ts';
 
 /** Every record of a text read in chunks of the given sizes. */
 async function read(text: string, sizes: number[] = [text.length]) {
@@ -64,5 +64,15 @@ describe('the import’s CSV reader', () => {
       expect((error as CsvLineError).line).toBe(line);
       expect((error as CsvLineError).message).toContain('not valid CSV');
     }
+  });
+
+  it('bounds a record: a line, or a quoted record over many lines, longer than the limit is refused', async () => {
+    const long = await read(`a,b\nc,d\n${'x'.repeat(MAX_RECORD_CHARS + 1)}`, [4096]).catch((e: unknown) => e);
+    expect(long).toBeInstanceOf(CsvLineError);
+    expect((long as CsvLineError).line).toBe(3);
+    expect((long as CsvLineError).message).toContain('longer than');
+    const open = await read(`a,b\n"${`${'y'.repeat(999)}\n`.repeat(100)}`, [4096]).catch((e: unknown) => e);
+    expect(open).toBeInstanceOf(CsvLineError);
+    expect((open as CsvLineError).message).toContain('a record longer than');
   });
 });

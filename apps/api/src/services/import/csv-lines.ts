@@ -16,6 +16,9 @@ export class CsvLineError extends Error {
   }
 }
 
+/** Longest record taken (a line, or a quoted record over several): far above any ACD export's, and a bound. */
+export const MAX_RECORD_CHARS = 64 * 1024;
+
 const quotesIn = (text: string) => {
   let n = 0;
   for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) n++;
@@ -45,6 +48,8 @@ export async function* csvBatches(
   const take = (raw: string, out: CsvRecord[]) => {
     line++;
     if (open !== null) {
+      if (open.length + raw.length > MAX_RECORD_CHARS)
+        throw new CsvLineError(line, `not valid CSV: a record longer than ${MAX_RECORD_CHARS} characters`);
       open += `\n${raw}`;
       openQuotes += quotesIn(raw);
       if (openQuotes % 2 === 0) {
@@ -82,6 +87,8 @@ export async function* csvBatches(
       start = nl + 1;
     }
     carry = text.slice(start);
+    if (carry.length > MAX_RECORD_CHARS)
+      throw new CsvLineError(line + 1, `not valid CSV: a line longer than ${MAX_RECORD_CHARS} characters`);
     onBytes?.(bytes);
     if (out.length > 0) yield out;
   }
