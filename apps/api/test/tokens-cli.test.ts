@@ -69,6 +69,12 @@ describe('npm run tokens on the embedded database', () => {
       [['create', '--user', 'not-an-email', '--kind', 'export'], '--user'],
       [['create', '--user', 'analyst@test.nhs.net', '--kind', 'export', '--sites', 'york'], 'york'],
       [['revoke', '../etc'], 'token-id'],
+      [
+        ['create', '--user', 'analyst@test.nhs.net', '--kind', 'export', '--admin'],
+        "Unknown option '--admin'",
+      ],
+      [['create', '--user', 'analyst@test.nhs.net', '--kind', 'export', '--name', 'bell\u0007'], 'control'],
+      [['list', 'extra'], 'expected 1 argument(s)'],
     ] as const;
     for (const [args, message] of refused) {
       const answer = await cli('tokens', [...args], env);
