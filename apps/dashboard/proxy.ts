@@ -49,8 +49,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  // Pages only: not the same-origin API proxies (the API answers for those) nor static assets.
+  // Pages only: not the same-origin API proxies (the API answers for those, exports included) nor static assets.
   matcher: [
-    '/((?!_next/static|_next/image|favicon.ico|trpc/|display/trpc/|display/claim|api/auth/|sign-out).*)',
+    '/((?!_next/static|_next/image|favicon.ico|trpc/|display/trpc/|display/claim|api/auth/|export/|import/|sign-out).*)',
   ],
 };

@@ -6,9 +6,11 @@
  * (validation, staging, duplicates, rollups) and prints the ratio (goal >= 0.5). Run: npm run bench.
  */
 import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { users } from '@switchboard/db';
+import { createExportToken } from '../src/services/export-tokens.ts';
 import { importCalls } from '../src/services/import/calls.ts';
 import { benchDatabase, fmt, seedSites, startApiProcess } from './harness.ts';
 
@@ -44,6 +46,17 @@ try {
   if (!pg || !api.pid) throw new Error('benchmark needs PostgreSQL and the API process');
 
   // ---- export ----
+  // As a script would: an analyst's export token.
+  await bench.database.db
+    .insert(users)
+    .values({ id: 'bench', name: 'bench', email: 'bench@bench.nhs.net', role: 'analyst', siteIds: ['*'] });
+  const { token } = await createExportToken(bench.database.db, {
+    actor: 'bench',
+    owner: { userId: 'bench', role: 'analyst', sites: 'all' },
+    name: 'bench',
+    sites: 'all',
+  });
+  const asScript = { headers: { authorization: `Bearer ${token}` } };
   // Seeded straight into call_events (the calls export reads raw events; rollups play no part).
   await pg.unsafe(`insert into call_events (site_id, call_id, kind, at, wait_ms, queue, agent_id)
     select 'site-00', 'c-' || (g / 2), case when g % 2 = 0 then 'offered'::call_event_kind else 'answered' end,
@@ -56,7 +69,9 @@ try {
   // do not grow it again), so the growth measured is what an export costs a running server.
   const warmup = await fetch(
     `${api.url}/export/calls.csv?siteIds=site-00&from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z&profile=raw`,
+    asScript,
   );
+  if (!warmup.ok) throw new Error(`warm-up export refused: ${warmup.status}`);
   const firstRss = rssOf(api.pid);
   for await (const _ of warmup.body as unknown as AsyncIterable<Uint8Array>);
   const warmGrowth = rssOf(api.pid) - firstRss;
@@ -68,6 +83,7 @@ try {
   const started = performance.now();
   const response = await fetch(
     `${api.url}/export/calls.csv?siteIds=site-00&from=${FROM}&to=${TO}&profile=raw`,
+    asScript,
   );
   if (!response.ok || !response.body) throw new Error(`export refused: ${response.status}`);
   let lines = 0;
@@ -78,6 +94,11 @@ try {
   clearInterval(sampler);
   const rows = lines - 1;
   if (rows !== EXPORT_ROWS) throw new Error(`export wrote ${rows} rows, expected ${EXPORT_ROWS}`);
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (2 cores, shared)`,
+  );
   console.log(
     `export calls.csv: ${fmt(rows)} rows in ${fmt(seconds, 1)} s = ${fmt(rows / seconds)} rows/s (goal >= 200,000); ` +
       `API RSS ${fmt(baseline / 1048576)} MB before, growth ${fmt((peak - baseline) / 1048576, 1)} MB (goal < 50 MB; ` +
@@ -115,6 +136,11 @@ try {
     throw new Error(`import stored ${result.accepted}, expected ${IMPORT_EVENTS}`);
   const copyRate = IMPORT_EVENTS / copySeconds;
   const importRate = IMPORT_EVENTS / importSeconds;
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   console.log(
     `import ${fmt(IMPORT_EVENTS)} events: plain COPY ${fmt(copyRate)} events/s (${fmt(copySeconds, 1)} s), ` +
       `npm run import path ${fmt(importRate)} events/s (${fmt(importSeconds, 1)} s, rollups included); ` +

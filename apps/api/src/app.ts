@@ -18,6 +18,7 @@ import {
 import { mountBackup } from './backup/route.ts';
 import { rejectionReason } from './errors.ts';
 import { mountExports } from './export/index.ts';
+import { mountImport } from './import/http.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
 import { createMetrics } from './metrics.ts';
 import { batchRefusal, contentTypeRefusal, procedureLabel, proceduresOf } from './request-guards.ts';
@@ -68,6 +69,7 @@ export function createApp(
   app.use(securityHeaders(access));
   app.use('/trpc/*', corsForTrustedOrigins(access), sameOriginWrites(access));
   app.use('/api/auth/*', corsForTrustedOrigins(access), sameOriginWrites(access));
+  app.use('/import/*', sameOriginWrites(access));
 
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', async (c) => {
@@ -159,6 +161,7 @@ export function createApp(
     });
   });
   mountExports(app, { db: database.db, settings: config, access });
+  mountImport(app, { database, access });
   app.notFound((c) =>
     c.json(errorBody('NOT_FOUND', 404, `no route ${c.req.method} ${c.req.path.slice(0, 100)}`), 404),
   );

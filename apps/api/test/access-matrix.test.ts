@@ -155,4 +155,22 @@ describe.each(testBackends())('role × procedure matrix on %s', (backend) => {
     }
     expect(cells).toEqual(want);
   });
+
+  it('POST /import/calls.csv answers each principal as the table says', async () => {
+    const permission = PERMISSIONS['POST /import/calls.csv'];
+    const cells: Record<string, number> = {};
+    const want: Record<string, number> = {};
+    for (const who of WHO) {
+      const reply = await fetch(`${api.url}/import/calls.csv?siteId=leeds`, {
+        method: 'POST',
+        headers: { ...api.as[who], 'content-type': 'text/csv' },
+        body: 'callId,kind,at,waitMs\n',
+      });
+      await reply.body?.cancel();
+      cells[who] = reply.status;
+      const cell = expected(permission, who);
+      want[who] = cell === 'admitted' ? 200 : cell;
+    }
+    expect(cells).toEqual(want);
+  });
 });

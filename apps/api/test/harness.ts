@@ -107,6 +107,7 @@ const TABLES = [
   'accounts',
   'verifications',
   'displays',
+  'export_tokens',
   'incidents',
   'incident_updates',
   'paper_periods',

@@ -82,3 +82,10 @@ export const auditListInput = z
     before: z.number().int().min(1).optional(),
   })
   .default({ limit: 50 });
+
+/** An export token: a name to recognise it by and, optionally, fewer sites than its owner's ("all" = the owner's). */
+export const createExportTokenInput = z.strictObject({
+  name: nameField('name', 80),
+  sites: sitesScopeField.default('all'),
+});
+export type CreateExportTokenInput = z.input<typeof createExportTokenInput>;

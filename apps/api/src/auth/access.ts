@@ -3,6 +3,7 @@ import { ROLES, type Role, sessions, users } from '@switchboard/db';
 import { and, eq, gt } from 'drizzle-orm';
 import { DomainError } from '../errors.ts';
 import { authenticateDisplay, DISPLAY_TOKEN_PREFIX } from '../services/displays.ts';
+import { EXPORT_TOKEN_PREFIX } from '../services/export-tokens.ts';
 import { authenticate } from '../services/keys.ts';
 import { createAuth } from './auth.ts';
 import type { AccessConfig } from './config.ts';
@@ -28,6 +29,8 @@ export function createAccess(database: Pick<Database, 'db' | 'driver'>, config: 
   async function principalOf(headers: Headers): Promise<Principal | null> {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.get('authorization') ?? '')?.[1];
     if (bearer) {
+      // Export tokens open the CSV exports only (export/scope.ts): here they are nobody.
+      if (bearer.startsWith(EXPORT_TOKEN_PREFIX)) return null;
       if (bearer.startsWith(DISPLAY_TOKEN_PREFIX)) {
         const display = await authenticateDisplay(db, bearer);
         return display
@@ -78,5 +81,5 @@ export function createAccess(database: Pick<Database, 'db' | 'driver'>, config: 
     return row ? { ...principal, role: toRole(row.role), sites: sitesFromStored(row.siteIds) } : null;
   }
 
-  return { auth, config, limits, principalOf, recheck };
+  return { auth, config, limits, db, principalOf, recheck };
 }

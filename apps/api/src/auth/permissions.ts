@@ -34,6 +34,9 @@ export const PERMISSIONS = {
   'displays.list': 'operate',
   'displays.create': 'operate',
   'displays.revoke': 'operate',
+  'exportTokens.list': 'export',
+  'exportTokens.create': 'export',
+  'exportTokens.revoke': 'export',
   'admin.users.list': 'admin',
   'admin.users.invite': 'admin',
   'admin.users.update': 'admin',
@@ -69,6 +72,7 @@ export const PERMISSIONS = {
   'GET /export/availability.csv': 'export',
   'GET /export/calls.csv': 'export',
   'GET /export/incidents.csv': 'export',
+  'POST /import/calls.csv': 'admin',
   'ALL /api/auth/*': 'public',
 } as const satisfies Record<string, Permission>;
 

@@ -58,22 +58,20 @@ function readPage(db: Db, siteId: string, from: string, to: string, after: Event
 }
 
 /**
- * Pages of events, site after site. The next page is requested before the current one is handed on, so
- * the database reads while the current page is written: at most two pages in memory, and at most one read
- * still running after the client has gone.
+ * Pages of events, site after site. The next page is read only once the client has taken the current one:
+ * one page in memory, and no read still running after the client has gone. (Reading ahead was measured
+ * slower on two shared cores, where the database and the API compete for the same CPU: bench/csv.ts.)
  */
 async function* callPages(db: Db, siteIds: string[], from: string, to: string): AsyncGenerator<Cell[][]> {
   for (const siteId of siteIds) {
     let page = await readPage(db, siteId, from, to, undefined);
     while (page.length > 0) {
-      const full = page.length === CALL_PAGE_ROWS;
-      const next = full ? readPage(db, siteId, from, to, page[page.length - 1]) : undefined;
-      next?.catch(() => {}); // if the client goes away, nobody awaits it
+      const last = page.length === CALL_PAGE_ROWS ? page[page.length - 1] : undefined;
       yield page.map((e) => {
         const ms = Number(e.at_us) / 1000;
         return [siteId, e.call_id, e.kind_name, ms, ms, ms, e.wait_ms, e.queue, e.agent_id];
       });
-      page = next ? await next : [];
+      page = last ? await readPage(db, siteId, from, to, last) : [];
     }
   }
 }

@@ -4,6 +4,7 @@ import type { Access } from '../auth/access.ts';
 import { allows } from '../auth/permissions.ts';
 import { sitesOf } from '../auth/principal.ts';
 import { DomainError } from '../errors.ts';
+import { authenticateExportToken, EXPORT_TOKEN_PREFIX } from '../services/export-tokens.ts';
 
 /** Whom an export answers: the sites they may read and their role. */
 export interface ExportScope {
@@ -13,9 +14,18 @@ export interface ExportScope {
 
 /**
  * The one place an export learns who is asking: a signed-in person whose role holds `export` in the
- * permission table (analyst and up); 401 for nobody, 403 for a viewer, a display or a feed key.
+ * permission table (analyst and up), or an export token (`Authorization: Bearer sbx_…`, accepted here and
+ * nowhere else) acting as its owner within the token's sites; 401 for nobody or a dead token, 403 for a
+ * viewer, a display or a feed key.
  */
 export async function resolveExportScope(c: Context, access: Access): Promise<ExportScope> {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
+  if (bearer?.startsWith(EXPORT_TOKEN_PREFIX)) {
+    const token = await authenticateExportToken(access.db, bearer);
+    if (token.sites !== 'all' && token.sites.length === 0)
+      throw new DomainError('forbidden', "none of this token's sites is in its owner's scope any more");
+    return { sites: token.sites, role: token.role };
+  }
   const principal = await access.principalOf(c.req.raw.headers);
   if (!principal) throw new DomainError('unauthorized', 'sign in first to download exports');
   if (principal.kind !== 'user' || !allows(principal, 'export'))

@@ -6,6 +6,7 @@ import type { Auth } from '../auth/auth.ts';
 import { type Sites, sitesFromStored, sitesToStored } from '../auth/principal.ts';
 import { DomainError } from '../errors.ts';
 import { type Actor, actorOf, audit } from './audit.ts';
+import { forgetExportTokens } from './export-tokens.ts';
 import { checkSites } from './sites.ts';
 
 export interface InviteInput {
@@ -150,4 +151,6 @@ export async function updateUser(
       detail: { role: input.role, sites: input.sites, disabled: input.disabled },
     });
   });
+  // Export tokens act as their owner: on this instance at once, elsewhere within EXPORT_TOKEN_CACHE_MS.
+  forgetExportTokens();
 }

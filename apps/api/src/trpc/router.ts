@@ -2,6 +2,7 @@ import { router } from './init.ts';
 import { adminRouter } from './routers/admin.ts';
 import { authRouter } from './routers/auth.ts';
 import { displaysRouter } from './routers/displays.ts';
+import { exportTokensRouter } from './routers/export-tokens.ts';
 import { incidentsRouter } from './routers/incidents.ts';
 import { ingestRouter } from './routers/ingest.ts';
 import { liveRouter } from './routers/live.ts';
@@ -14,6 +15,7 @@ export const appRouter = router({
   admin: router(adminRouter),
   auth: router(authRouter),
   displays: router(displaysRouter),
+  exportTokens: router(exportTokensRouter),
   incidents: router(incidentsRouter),
   ingest: router(ingestRouter),
   live: router(liveRouter),

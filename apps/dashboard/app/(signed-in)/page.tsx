@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { OverviewTable } from '../../components/cards/OverviewTable.tsx';
 import { SuspectedOutages } from '../../components/cards/SuspectedOutages.tsx';
 import { currentUser } from '../../lib/auth/current-user.ts';
-import { canOperate } from '../../lib/auth/roles.ts';
+import { canExport, canOperate } from '../../lib/auth/roles.ts';
 import { sparklineInput } from '../../lib/queries.ts';
 import { serverTrpc } from '../../lib/trpc/server.ts';
 
@@ -25,7 +25,7 @@ export default async function OverviewPage() {
       <h1 className="nhsuk-heading-l">All sites</h1>
       <SuspectedOutages canOperate={canOperate(await currentUser())} />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <OverviewTable />
+        <OverviewTable canExport={canExport((await currentUser())?.role)} />
       </HydrationBoundary>
     </>
   );

@@ -1,10 +1,12 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { exportHref } from '../../lib/exports.ts';
 import { spanLabel } from '../../lib/range.ts';
 import { nextSort, SORT_COLUMNS, type SortDirection, type SortKey, sortSites } from '../../lib/sort.ts';
 import { useTRPC } from '../../lib/trpc/client.tsx';
 import { ROLLING_REFRESH_MS } from '../../lib/trpc/query-client.ts';
+import { DownloadCsv } from '../DownloadCsv.tsx';
 import { OverviewRow } from './OverviewRow.tsx';
 import { SortHeader } from './SortHeader.tsx';
 
@@ -13,7 +15,7 @@ const WINDOW_COLUMNS: SortKey[] = ['offered', 'within60', 'abandoned30', 'abando
 const group = 'nhsuk-table__header';
 
 /** Every site at a glance: sortable, red/amber/green in words, stale feeds said plainly. */
-export function OverviewTable() {
+export function OverviewTable({ canExport = false }: { canExport?: boolean }) {
   const trpc = useTRPC();
   const { data, error } = useQuery(
     trpc.metrics.overview.queryOptions(undefined, { refetchInterval: ROLLING_REFRESH_MS }),
@@ -48,6 +50,11 @@ export function OverviewTable() {
       {SORT_COLUMNS[key].label}
     </SortHeader>
   );
+  // Every site's last 60 min, a row per site and 5-minute interval (the overview's call figures).
+  const csv =
+    canExport && first
+      ? exportHref('intervals', { from: first.from, to: first.to, interval: '5m', bySite: true })
+      : null;
   return (
     <div className="nhsuk-table-container">
       <table className="nhsuk-table nhsuk-table--sortable app-table" data-testid="overview">
@@ -93,6 +100,7 @@ export function OverviewTable() {
           ))}
         </tbody>
       </table>
+      <DownloadCsv what="every site's calls, in 5-minute intervals" href={csv} />
     </div>
   );
 }

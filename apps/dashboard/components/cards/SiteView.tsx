@@ -2,6 +2,7 @@
 import { BASELINE_MAX_RANGE_DAYS, type SeriesInterval } from '@switchboard/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { availabilityHref, intervalsHref } from '../../lib/exports.ts';
 import { ukTime } from '../../lib/format.ts';
 import { outagePeriods, rowsForSite } from '../../lib/outages.ts';
 import { DEFAULT_CHART_WIDTH } from '../../lib/queries.ts';
@@ -14,16 +15,20 @@ import { useWidth } from '../../lib/useWidth.ts';
 import { AvailabilityStrip } from '../charts/AvailabilityStrip.tsx';
 import { AvailabilityTable } from '../charts/AvailabilityTable.tsx';
 import { SiteChartStack } from '../charts/SiteCharts.tsx';
+import { DownloadCsv, ExportLinkProvider } from '../DownloadCsv.tsx';
 
 /** The site's charts on one shared time axis, outages shaded across all of them, and the availability strip. */
 export function SiteView({
   siteId,
   range,
   renderedAt,
+  canExport = false,
 }: {
   siteId: string;
   range: Range;
   renderedAt: number;
+  /** Draw "Download CSV" links (analyst and up). */
+  canExport?: boolean;
 }) {
   const trpc = useTRPC();
   const [ref, width] = useWidth<HTMLDivElement>(DEFAULT_CHART_WIDTH);
@@ -70,6 +75,8 @@ export function SiteView({
     windowLabel,
     baseline: baselineInput !== null && !!baseline.data,
   };
+  const shown = { siteIds: [siteId], from: result.from, to: result.to };
+  const csv = canExport ? intervalsHref({ ...shown, interval: result.interval }) : null;
   return (
     <div ref={ref} data-interval={result.interval}>
       <p className="nhsuk-body app-window" data-testid="window">
@@ -96,7 +103,9 @@ export function SiteView({
         </div>
       ) : null}
       <h2 className="nhsuk-heading-m">Calls</h2>
-      <SiteChartStack {...props} />
+      <ExportLinkProvider href={csv}>
+        <SiteChartStack {...props} />
+      </ExportLinkProvider>
       <h2 className="nhsuk-heading-m">System availability</h2>
       <AvailabilityStrip
         rows={systems}
@@ -105,6 +114,7 @@ export function SiteView({
         at={range.kind === 'relative' ? 'now' : `at ${ukTime(result.to)}`}
       />
       <AvailabilityTable rows={systems} caption={`System states (${windowLabel})`} />
+      <DownloadCsv what="the system states" href={canExport ? availabilityHref(shown) : null} />
     </div>
   );
 }

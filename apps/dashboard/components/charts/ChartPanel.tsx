@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ChartRow } from '../../lib/series.ts';
+import { DownloadCsv } from '../DownloadCsv.tsx';
 import { ChartTable } from './ChartTable.tsx';
 import type { SeriesSpec } from './TimeSeriesChart.tsx';
 import { COLOURS, OUTAGE_FILL } from './theme.ts';
@@ -78,6 +79,7 @@ export function ChartPanel({
       )}
       {children}
       <ChartTable caption={`${title} (${windowLabel})`} rows={rows} series={[...series, ...tableSeries]} />
+      <DownloadCsv what={title} />
     </section>
   );
 }

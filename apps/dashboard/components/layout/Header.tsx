@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { canExport } from '../../lib/auth/roles.ts';
 import type { SessionUser } from '../../lib/auth/session.ts';
 import { AccountMenu } from './AccountMenu.tsx';
 import { LiveIndicator } from './LiveIndicator.tsx';
@@ -43,7 +44,10 @@ export function Header({ user, live = false }: Props) {
       {user ? (
         <nav className="nhsuk-header__navigation" aria-label="Menu">
           <div className="nhsuk-header__navigation-container nhsuk-width-container-fluid app-header__container">
-            <NavLinks admin={user.role === 'admin' || user.role === 'manager'} />
+            <NavLinks
+              admin={user.role === 'admin' || user.role === 'manager'}
+              exports={canExport(user.role)}
+            />
           </div>
         </nav>
       ) : null}

@@ -7,13 +7,19 @@ const LINKS = [
   { href: '/systems', label: 'Systems', current: (path: string) => path.startsWith('/systems') },
   { href: '/incidents', label: 'Incidents', current: (path: string) => path.startsWith('/incidents') },
 ];
+const EXPORTS = {
+  href: '/exports',
+  label: 'Exports',
+  current: (path: string) => path.startsWith('/exports'),
+};
 const ADMIN = { href: '/admin', label: 'Admin', current: (path: string) => path.startsWith('/admin') };
 
-export function NavLinks({ admin = false }: { admin?: boolean }) {
+export function NavLinks({ admin = false, exports = false }: { admin?: boolean; exports?: boolean }) {
   const path = usePathname() ?? '/';
+  const links = [...LINKS, ...(exports ? [EXPORTS] : []), ...(admin ? [ADMIN] : [])];
   return (
     <ul className="nhsuk-header__navigation-list">
-      {(admin ? [...LINKS, ADMIN] : LINKS).map((link) => {
+      {links.map((link) => {
         const current = link.current(path);
         return (
           <li

@@ -8,6 +8,8 @@ export interface ForwardOptions {
   bodyLimit: number;
   /** Act as the display whose token is in the display cookie (see credentials.ts). */
   asDisplay?: boolean;
+  /** Pass on `Authorization: Bearer <token>` when the token starts with this (export tokens, `sbx_`). */
+  passBearer?: string;
   /** The JSON body of an error answered by the proxy itself (413, 502), in the upstream's own shape. */
   errorBody(status: number, message: string): unknown;
 }
@@ -30,6 +32,9 @@ export async function forward(request: Request, target: string, options: Forward
   apiCredentials(request.headers.get('cookie'), options.asDisplay).forEach((value, name) => {
     headers.set(name, value);
   });
+  const bearer = /^Bearer\s+(\S{1,200})\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+  if (options.passBearer && bearer?.startsWith(options.passBearer))
+    headers.set('authorization', `Bearer ${bearer}`);
   const abort = new AbortController();
   request.signal.addEventListener('abort', () => abort.abort(request.signal.reason), { once: true });
   let upstream: Response;

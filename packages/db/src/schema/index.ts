@@ -6,6 +6,7 @@ export * from './call-events';
 export * from './call-rollups';
 export * from './displays';
 export * from './enums';
+export * from './export-tokens';
 export * from './incident-updates';
 export * from './incidents';
 export * from './manual-tallies';

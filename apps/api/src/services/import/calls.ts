@@ -1,8 +1,8 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { type Database, DEFAULT_QUEUE, sites } from '@switchboard/db';
-import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import { eq, sql } from 'drizzle-orm';
 import { DomainError } from '../../errors.ts';
@@ -10,6 +10,7 @@ import { catchUpChange, encodeChange } from '../../live/change.ts';
 import { LIVE_CHANNEL } from '../../live/hub.ts';
 import { callRollupCtes } from '../rollups/call-rollups-sql.ts';
 import { importRow, mapHeader } from './call-rows.ts';
+import { CsvLineError, csvBatches } from './csv-lines.ts';
 import { withStaging } from './staging.ts';
 
 export interface ImportProgress {
@@ -37,6 +38,16 @@ export class ImportError extends Error {
   }
 }
 
+/** The reader's CSV errors as the import's own (line and reason). */
+async function* rethrowAsImportError<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* source;
+  } catch (error) {
+    if (error instanceof CsvLineError) throw new ImportError(error.line, error.reason);
+    throw error;
+  }
+}
+
 /** Rows per COPY chunk and per progress report. */
 const CHUNK_ROWS = 10_000;
 
@@ -51,16 +62,22 @@ export async function importCalls(
   database: Pick<Database, 'db' | 'pg' | 'pglite'>,
   options: {
     siteId: string;
-    file: string;
+    /** A file on disk, or `source`: a stream (an upload) and its size as far as known (0: unknown). */
+    file?: string;
+    source?: { stream: Readable; totalBytes: number };
     skipBad?: boolean;
     onProgress?: (progress: ImportProgress) => void;
   },
 ): Promise<ImportResult> {
   const { siteId, file } = options;
   const [site] = await database.db.select({ id: sites.id }).from(sites).where(eq(sites.id, siteId));
-  if (!site) throw new DomainError('unknown_reference', `site: no site "${siteId}"`);
-  const totalBytes = (await stat(file)).size;
-  const rejectsFile = options.skipBad ? `${file}.rejects.csv` : null;
+  if (!site) {
+    options.source?.stream.destroy();
+    throw new DomainError('unknown_reference', `site: no site "${siteId}"`);
+  }
+  if (!file && !options.source) throw new DomainError('invalid', 'file: give a file or a stream to import');
+  const totalBytes = file ? (await stat(file)).size : (options.source?.totalBytes ?? 0);
+  const rejectsFile = options.skipBad && file ? `${file}.rejects.csv` : null;
   let rejects: WriteStream | undefined;
   let rows = 0;
   let rejected = 0;
@@ -76,51 +93,54 @@ export async function importCalls(
     )
     select (select count(*)::int from inserted) as accepted, (select count(*) from notified)::int as notified`;
 
-  const input = createReadStream(file);
+  const input: Readable = file ? createReadStream(file) : (options.source?.stream as Readable);
+  let bytes = 0;
   const [result] = await withStaging<{ accepted: number }>(
     database,
     async (writer) => {
-      const parser = input.pipe(
-        parse({ info: true, relax_column_count: true, bom: true, skip_empty_lines: true }),
-      );
       let columns: ReturnType<typeof mapHeader> | undefined;
       let width = 0;
       let chunk = '';
       let inChunk = 0;
-      for await (const { record, info } of parser as AsyncIterable<{
-        record: string[];
-        info: { lines: number };
-      }>) {
-        if (!columns) {
-          columns = mapHeader(record);
-          width = record.length;
-          continue;
+      const batches = csvBatches(input, (read) => {
+        bytes = read;
+      });
+      for await (const batch of rethrowAsImportError(batches))
+        for (const { record, line } of batch) {
+          if (!columns) {
+            try {
+              columns = mapHeader(record);
+            } catch (error) {
+              throw new ImportError(1, String((error as Error).message).replace(/^line 1: /, ''));
+            }
+            width = record.length;
+            continue;
+          }
+          rows++;
+          const event =
+            record.length === width
+              ? importRow(record, columns, siteId)
+              : { error: `has ${record.length} fields, the header has ${width}` };
+          if ('error' in event) {
+            if (!rejectsFile) throw new ImportError(line, event.error);
+            rejects ??= createWriteStream(rejectsFile);
+            if (rejected === 0)
+              rejects.write(stringify([['line', 'reason', ...record.map((_, i) => `field_${i + 1}`)]]));
+            rejects.write(stringify([[String(line), event.error, ...record]]));
+            rejected++;
+            continue;
+          }
+          chunk += `${event.callId},${event.kind},${event.at},${event.waitMs ?? ''},${event.queue ?? ''},${event.agentId ?? ''}\n`;
+          if (++inChunk >= CHUNK_ROWS) {
+            await writer.write(chunk);
+            chunk = '';
+            inChunk = 0;
+            options.onProgress?.({ bytes, totalBytes, rows });
+          }
         }
-        rows++;
-        const event =
-          record.length === width
-            ? importRow(record, columns, siteId)
-            : { error: `has ${record.length} fields, the header has ${width}` };
-        if ('error' in event) {
-          if (!rejectsFile) throw new ImportError(info.lines, event.error);
-          rejects ??= createWriteStream(rejectsFile);
-          if (rejected === 0)
-            rejects.write(stringify([['line', 'reason', ...record.map((_, i) => `field_${i + 1}`)]]));
-          rejects.write(stringify([[String(info.lines), event.error, ...record]]));
-          rejected++;
-          continue;
-        }
-        chunk += `${event.callId},${event.kind},${event.at},${event.waitMs ?? ''},${event.queue ?? ''},${event.agentId ?? ''}\n`;
-        if (++inChunk >= CHUNK_ROWS) {
-          await writer.write(chunk);
-          chunk = '';
-          inChunk = 0;
-          options.onProgress?.({ bytes: input.bytesRead, totalBytes, rows });
-        }
-      }
       if (!columns) throw new ImportError(1, 'the file is empty (expected a header row)');
       if (chunk) await writer.write(chunk);
-      options.onProgress?.({ bytes: totalBytes, totalBytes, rows });
+      options.onProgress?.({ bytes, totalBytes: Math.max(totalBytes, bytes), rows });
     },
     finish,
   ).finally(async () => {

@@ -2,6 +2,8 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { SystemsTable } from '../../../components/cards/SystemsTable.tsx';
 import { RangePicker } from '../../../components/RangePicker.tsx';
+import { currentUser } from '../../../lib/auth/current-user.ts';
+import { canExport } from '../../../lib/auth/roles.ts';
 import { type Range, rangeFromParams, rangeInput, type SearchParams } from '../../../lib/range.ts';
 import { serverTrpc } from '../../../lib/trpc/server.ts';
 
@@ -24,7 +26,11 @@ export default async function SystemsPage({ searchParams }: { searchParams: Prom
       <h1 className="nhsuk-heading-l">Systems</h1>
       <RangePicker path="/systems" range={range} now={Date.now()} />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <SystemsTable range={range} siteNames={siteNames} />
+        <SystemsTable
+          range={range}
+          siteNames={siteNames}
+          canExport={canExport((await currentUser())?.role)}
+        />
       </HydrationBoundary>
     </>
   );

@@ -10,7 +10,7 @@ import { SuspectedOutages } from '../../../../components/cards/SuspectedOutages.
 import { TalliesPanel } from '../../../../components/cards/TalliesPanel.tsx';
 import { RangePicker } from '../../../../components/RangePicker.tsx';
 import { currentUser } from '../../../../lib/auth/current-user.ts';
-import { canOperate } from '../../../../lib/auth/roles.ts';
+import { canExport, canOperate } from '../../../../lib/auth/roles.ts';
 import { rangeFromParams, type SearchParams } from '../../../../lib/range.ts';
 import { siteAvailabilityInput, siteSeriesDefault } from '../../../../lib/site-queries.ts';
 import { serverTrpc } from '../../../../lib/trpc/server.ts';
@@ -52,6 +52,7 @@ export default async function SitePage({ params, searchParams }: Props) {
     queryClient.prefetchQuery(trpc.systems.availability.queryOptions(siteAvailabilityInput(range))),
   ]);
   const path = `/sites/${encodeURIComponent(id)}`;
+  const exporter = canExport((await currentUser())?.role);
   return (
     <>
       <Link className="nhsuk-back-link" href="/">
@@ -62,7 +63,7 @@ export default async function SitePage({ params, searchParams }: Props) {
       <HydrationBoundary state={dehydrate(queryClient)}>
         <SiteSummary siteId={id} />
         <RangePicker path={path} range={range} now={now} />
-        <SiteView siteId={id} range={range} renderedAt={now} />
+        <SiteView siteId={id} range={range} renderedAt={now} canExport={exporter} />
       </HydrationBoundary>
       <OpelPanel siteId={id} canOperate={operate} />
       <PaperPanel siteId={id} canOperate={operate} />
