@@ -14,6 +14,14 @@ export interface ForwardOptions {
   errorBody(status: number, message: string): unknown;
 }
 
+const READS = new Set(['GET', 'HEAD']);
+
+/** A network error in one line for the log (undici puts the reason in `cause`). */
+const describe = (error: unknown) => {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error as Error).message ?? String(error);
+};
+
 /**
  * Forwards a request to `target` on the API and streams the answer back: redirects are passed through
  * (`redirect: 'manual'`), every `Set-Cookie` is kept, an SSE stream passes event by event.
@@ -37,9 +45,8 @@ export async function forward(request: Request, target: string, options: Forward
     headers.set('authorization', `Bearer ${bearer}`);
   const abort = new AbortController();
   request.signal.addEventListener('abort', () => abort.abort(request.signal.reason), { once: true });
-  let upstream: Response;
-  try {
-    upstream = await fetch(target, {
+  const send = () =>
+    fetch(target, {
       method: request.method,
       headers,
       body,
@@ -48,7 +55,17 @@ export async function forward(request: Request, target: string, options: Forward
       redirect: 'manual',
       // (`cache` is Next's; the cast keeps this file type-checking under Node's own fetch types too.)
     } as RequestInit);
-  } catch {
+  let upstream: Response;
+  try {
+    upstream = await send().catch((error: unknown) => {
+      // A read that failed to connect (an instance restarting, a kept-alive connection the API had just
+      // closed) is tried once more: reads change nothing, so a second try is always safe. Writes are not.
+      if (!READS.has(request.method) || abort.signal.aborted) throw error;
+      return send();
+    });
+  } catch (error) {
+    if (!abort.signal.aborted)
+      console.error(`proxy: ${request.method} ${new URL(target).pathname}: ${describe(error)}`);
     const message = 'the Switchboard API is not reachable';
     return Response.json(options.errorBody(502, message), { status: 502, headers: noStore });
   }
