@@ -20,3 +20,4 @@ export * from './system-status';
 export * from './systems';
 export * from './users';
 export * from './verifications';
+export * from './wallboards';
