@@ -28,6 +28,15 @@ export function AnswerChart({ sites, greyed }: { sites: 'all' | string[]; greyed
     } else run.push(`${x(i).toFixed(1)},${y(v).toFixed(1)}`);
   });
   if (run.length) runs.push(run.join(' '));
+  // A point alone (its neighbours missing) still shows: as a short level stroke.
+  const half = points.length > 1 ? w / (points.length - 1) / 3 : w / 2;
+  for (let k = 0; k < runs.length; k++) {
+    const only = runs[k] ?? '';
+    if (!only.includes(' ')) {
+      const [px, py] = only.split(',').map(Number) as [number, number];
+      runs[k] = `${Math.max(0, px - half).toFixed(1)},${py} ${Math.min(w, px + half).toFixed(1)},${py}`;
+    }
+  }
   const last = [...values].reverse().find((v) => v !== null) ?? null;
   return (
     <figure className={`app-wb__chart${greyed ? ' app-wb__chart--grey' : ''}`} data-testid="wb-chart">
