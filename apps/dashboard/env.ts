@@ -47,3 +47,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): DashboardEnv {
     WALLBOARD_RELOAD_HOUR: hour('WALLBOARD_RELOAD_HOUR', source.WALLBOARD_RELOAD_HOUR, 4),
   };
 }
+
+/** The wallboard soak benchmark's length (bench/wallboard-soak.ts): BENCH_SOAK_MINUTES, default 30. */
+export function readBenchEnv(source: NodeJS.ProcessEnv = process.env): { minutes: number } {
+  const raw = source.BENCH_SOAK_MINUTES;
+  const minutes = raw === undefined || raw === '' ? 30 : Number(raw);
+  if (!Number.isFinite(minutes) || minutes < 0.5 || minutes > 24 * 60)
+    throw new Error(`Invalid configuration:\n  BENCH_SOAK_MINUTES: must be 0.5–1440 minutes, got "${raw}"`);
+  return { minutes };
+}
