@@ -69,7 +69,7 @@ describe('the displays command line', () => {
     const again = await cli('displays', ['revoke', id], env);
     expect(again.code).not.toBe(0);
     expect(again.stderr).toContain(`no active display with id ${id}`);
-  });
+  }, 300_000); // six processes, each opening the embedded database
 
   it('refuses bad input with the usage, and changes nothing', async () => {
     const noSites = await cli('displays', ['create', '--name', 'TV'], env);
@@ -86,5 +86,5 @@ describe('the displays command line', () => {
     expect(hostile.code).toBe(2);
     expect((await cli('displays', ['revoke', '../etc'], env)).code).toBe(2);
     expect((await cli('displays', ['frobnicate'], env)).stderr).toContain('usage: npm run displays');
-  });
+  }, 300_000);
 });
