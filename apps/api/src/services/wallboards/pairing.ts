@@ -5,7 +5,7 @@ import { and, count, eq, gt, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.ts';
 import { DomainError } from '../../errors.ts';
 import type { Actor } from '../audit.ts';
-import { createDisplay, reissueToken } from '../displays.ts';
+import { createDisplay, reissueToken, revokeDisplay } from '../displays.ts';
 import { getBoard } from './boards.ts';
 
 /** How long a code shown on a TV may be approved. */
