@@ -49,6 +49,23 @@ async function measure(page: Page, cdp: CDPSession): Promise<{ heapMb: number; n
   return { heapMb: get('JSHeapUsedSize') / 1024 / 1024, nodes: get('Nodes') };
 }
 
+/** Least-squares slope of heap over time, as % of the first sample per hour. */
+function slopePctPerHour(points: { at: number; heapMb: number }[]): number {
+  const first = points[0];
+  if (!first || points.length < 2) return Number.NaN;
+  const xs = points.map((p) => (p.at - first.at) / 3_600_000);
+  const ys = points.map((p) => p.heapMb);
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  xs.forEach((x, i) => {
+    num += (x - mx) * ((ys[i] ?? my) - my);
+    den += (x - mx) ** 2;
+  });
+  return (num / den / first.heapMb) * 100;
+}
+
 buildIfStale();
 const stack = await startStack();
 try {
@@ -85,14 +102,25 @@ try {
   const start = await measure(page, cdp);
   const startedAt = Date.now();
   const endAt = startedAt + minutes * 60_000;
+  // A sample (after a forced GC) every 30 s: the slope over the second half shows steady-state growth,
+  // apart from the first minutes' warm-up (compiled code, caches filling once).
+  const samples: { at: number; heapMb: number }[] = [{ at: startedAt, heapMb: start.heapMb }];
+  let nextSample = startedAt + 30_000;
   while (Date.now() < endAt) {
     await feed();
+    if (Date.now() >= nextSample) {
+      samples.push({ at: Date.now(), heapMb: (await measure(page, cdp)).heapMb });
+      nextSample += 30_000;
+    }
     await new Promise((r) => setTimeout(r, 1_000));
   }
   const end = await measure(page, cdp);
+  samples.push({ at: Date.now(), heapMb: end.heapMb });
   const hours = (Date.now() - startedAt) / 3_600_000;
   const growth = ((end.heapMb - start.heapMb) / start.heapMb) * 100;
   const perHour = growth / hours;
+  const half = samples.filter((x) => x.at >= startedAt + (Date.now() - startedAt) / 2);
+  const steady = slopePctPerHour(half);
   const reloaded = await page.evaluate(() => performance.getEntriesByType('navigation').length);
   console.log(`wallboard soak: ${minutes} min measured (+30 s warm-up), ${i} live changes (one a second)`);
   console.log(
