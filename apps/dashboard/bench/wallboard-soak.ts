@@ -130,6 +130,9 @@ try {
     `  heap growth ${perHour.toFixed(2)} %/hour; ratio to the ${GOAL_PCT_PER_HOUR} %/h goal ${(perHour / GOAL_PCT_PER_HOUR).toFixed(2)}`,
   );
   console.log(
+    `  second-half slope ${steady.toFixed(2)} %/hour (least squares over ${half.length} samples); samples MB: ${samples.map((x) => x.heapMb.toFixed(2)).join(' ')}`,
+  );
+  console.log(
     `  DOM nodes start ${start.nodes}   end ${end.nodes}   ratio ${(end.nodes / start.nodes).toFixed(2)}`,
   );
   console.log(
