@@ -48,7 +48,6 @@ export function WallboardApp({
       <Message
         title={`${access.name}: no board assigned`}
         text="A manager can choose this screen's board in Admin › Displays. The screen picks it up within a minute."
-        onRevoked={() => setAccess({ state: 'revoked' })}
       />
     );
   return (
@@ -65,8 +64,7 @@ export function WallboardApp({
   );
 }
 
-function Message({ title, text, onRevoked }: { title: string; text?: string; onRevoked?: () => void }) {
-  void onRevoked;
+function Message({ title, text }: { title: string; text?: string }) {
   return (
     <main className="app-wb app-wb--message" id="maincontent">
       <h1 className="app-wb__message-title">{title}</h1>
