@@ -191,6 +191,40 @@ describe('wallboard on a TV', () => {
     await screenshot(screen, 'wallboard-revoked-1080p');
   });
 
+  it('a display link opens /wallboard; the screen follows a reassignment and a remote reload', async () => {
+    const created = await stack.api.admin.mutate<{ id: string; url: string }>('displays.create', {
+      name: 'Spare TV',
+      sites: ['leeds'],
+    });
+    const spare = await tv.context.newPage();
+    await spare.setViewportSize(HD);
+    await spare.goto(`${created.url}&to=wallboard`);
+    await spare.getByText('Spare TV: no board assigned').waitFor({ timeout: 30_000 });
+    await stack.api.admin.mutate('displays.assign', { id: created.id, boardId });
+    // The screen asks who it is every 15 s and picks up its board.
+    await spare.getByTestId('wallboard').waitFor({ timeout: 60_000 });
+    await spare.evaluate(() => {
+      (window as unknown as { __beforeReload: boolean }).__beforeReload = true;
+    });
+    await stack.api.admin.mutate('displays.reload', { id: created.id });
+    // Reloaded at its next heartbeat (every 30 s): the marker is gone, the board is back.
+    await spare.waitForFunction(
+      () => !(window as unknown as { __beforeReload?: boolean }).__beforeReload,
+      undefined,
+      {
+        timeout: 60_000,
+        polling: 500,
+      },
+    );
+    await spare.getByTestId('wallboard').waitFor({ timeout: 30_000 });
+    const listed =
+      await stack.api.admin.query<{ id: string; screen: string | null; lastReloadAt: string | null }[]>(
+        'displays.list',
+      );
+    expect(listed.find((d) => d.id === created.id)?.screen).toBe('1920x1080');
+    await spare.close();
+  });
+
   it('the boards admin page has no serious accessibility problems', async () => {
     const admin = await stack.open('/admin/wallboards');
     await admin.locator('[data-board="Leeds floor"]').waitFor();

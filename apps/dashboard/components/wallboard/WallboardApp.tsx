@@ -22,12 +22,12 @@ export function WallboardApp({
   boardId: string | null;
   quietHour: number;
 }) {
-  const [access, setAccess] = useState<DisplayAccess>(
-    as === 'user' ? { state: 'ok', name: '', boardId } : { state: 'checking' },
-  );
+  // Nothing time-dependent is rendered on the server (the clock would not match on hydration).
+  const [access, setAccess] = useState<DisplayAccess>({ state: 'checking' });
   const [downSince, setDownSince] = useState<number | null>(null);
   const check = useCallback(async () => {
-    if (as === 'user') return;
+    if (as === 'user')
+      return setAccess((a) => (a.state === 'ok' ? a : { state: 'ok', name: '', boardId: null }));
     const next = await checkDisplay();
     setDownSince((since) => (next.state === 'unreachable' ? (since ?? Date.now()) : null));
     // A passing outage is not a revocation: keep what we had, the NOT LIVE banner says the rest.
