@@ -86,7 +86,7 @@ describe('wallboard on a TV', () => {
 
     const admin = await stack.open('/admin/displays');
     await admin.getByLabel('Code shown on the screen').fill(await text(code));
-    await admin.getByLabel('Name', { exact: true }).first().fill('Leeds floor TV 1');
+    await admin.getByLabel('Screen name').fill('Leeds floor TV 1');
     await admin.locator('#pair-boardId').selectOption({ label: 'Leeds floor' });
     await admin.getByRole('button', { name: 'Pair screen' }).click();
     await admin.getByTestId('paired').waitFor();

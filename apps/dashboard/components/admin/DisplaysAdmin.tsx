@@ -122,7 +122,7 @@ export function DisplaysAdmin() {
         />
         <TextField
           id="pair-name"
-          label="Name"
+          label="Screen name"
           hint="Where the screen is, so you can find it again"
           width={30}
           value={pairName}
