@@ -106,7 +106,10 @@ export async function approvePairing(
     .set({ displayId: id, approvedAt: new Date(now) })
     .where(and(eq(displayPairings.id, row.id), isNull(displayPairings.displayId)))
     .returning({ id: displayPairings.id });
-  if (done.length === 0)
+  if (done.length === 0) {
+    // Someone approved the same code a moment earlier: this display would have no screen, so it goes.
+    await revokeDisplay(db, { id, actor: input.actor, address: input.address });
     throw new DomainError('conflict', `code: ${input.code} was approved by someone else`);
+  }
   return { displayId: id };
 }
