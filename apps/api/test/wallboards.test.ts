@@ -363,5 +363,10 @@ describe.each(testBackends())('wallboards on %s', (backend) => {
     expect(after.now).toMatchObject({ callsWaiting: 7, longestWaitMs: 90_000, agentsAvailable: 3 });
     expect(after.sites[0]?.stale).toBe(false);
     expect(after.windows.map((w) => w.key)).toEqual(['last:60']);
+    // The strip lists every system the sites depend on, up or not; no report yet is "unknown", never "up".
+    expect(after.systems.map((x) => [x.systemId, x.siteId, x.status]).sort()).toEqual([
+      ['cas', 'hull', 'unknown'],
+      ['gp-booking', 'hull', 'unknown'],
+    ]);
   });
 });

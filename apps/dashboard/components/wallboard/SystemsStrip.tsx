@@ -7,7 +7,7 @@ const STATE = {
   unknown: { word: 'NO SIGNAL', symbol: '?' },
 } as const;
 
-/** Each system the board's sites depend on that is not up, or "All systems up" (with the word, not only colour). */
+/** Each system the board's sites depend on, worst state first per system, in words as well as colour. */
 export function SystemsStrip({
   systems,
   drift,
@@ -30,9 +30,7 @@ export function SystemsStrip({
       style={{ transform: `translate(${drift.y}px, ${-drift.x}px)` }}
     >
       {list.length === 0 ? (
-        <span className="app-wb-system app-wb-system--up">
-          <span aria-hidden="true">✓</span> All systems up
-        </span>
+        <span className="app-wb-system app-wb-system--unknown">No systems are tracked for these sites</span>
       ) : (
         list.map((s) => (
           <span key={s.name} className={`app-wb-system app-wb-system--${s.status}`}>

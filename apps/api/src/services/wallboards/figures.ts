@@ -12,6 +12,7 @@ import type { Sites } from '../../auth/principal.ts';
 import { type CountsRow, SUM_COUNTS, toCounts, toWindowMeasures } from '../queries/call-counts.ts';
 import { getOverview, type OverviewOptions } from '../queries/overview.ts';
 import { iso } from '../queries/range.ts';
+import { currentSystemStates } from '../queries/system-states.ts';
 
 const MINUTE = 60_000;
 
@@ -90,11 +91,11 @@ export async function getBoardFigures(
     }),
   );
 
-  // Systems: every site's and national row, deduplicated (national rows repeat on every site).
-  const systems = new Map<string, WallboardFigures['systems'][number]>();
-  for (const site of sites)
-    for (const s of site.systemsDown)
-      systems.set(`${s.systemId}|${site.siteId}`, { ...s, siteId: site.siteId });
+  // Systems: every system the board's sites depend on, and national rows, up ones too (for the strip).
+  const states = await currentSystemStates(db, now, options.heartbeatTimeoutS * 1000);
+  const systems = states
+    .filter((s) => (s.siteId === null ? true : siteIds.includes(s.siteId)))
+    .map(({ systemId, name, siteId, status, since }) => ({ systemId, name, siteId, status, since }));
   return {
     asOf: overview.asOf,
     staleAfterS: overview.staleAfterS,
@@ -110,6 +111,6 @@ export async function getBoardFigures(
           : iso(Math.max(...withSnapshot.map((s) => Date.parse(s.snapshotAt ?? '')))),
     },
     windows: figures,
-    systems: [...systems.values()],
+    systems,
   };
 }
