@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { readEnv } from './env.ts';
 import { safeNextPath, signInPath } from './lib/auth/next-path.ts';
 import { encodeSession, fetchSession, SESSION_HEADER } from './lib/auth/session.ts';
+import { DISPLAY_COOKIE } from './lib/proxy/credentials.ts';
 import { contentSecurityPolicy, isHttps, makeNonce, securityHeaders } from './lib/security/headers.ts';
 
 /**
@@ -20,7 +21,13 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   forwarded.set('x-nonce', nonce);
   forwarded.set('content-security-policy', csp);
 
-  const open = url.pathname.startsWith('/display/') || url.pathname === '/display';
+  // The wallboard: /wallboard (a paired TV, or the pairing code) is open; /wallboard/<board> is open to a
+  // display (its token decides what it may read) and needs a session otherwise.
+  const wallboard =
+    url.pathname === '/wallboard' ||
+    url.pathname === '/wallboard/pair' ||
+    (url.pathname.startsWith('/wallboard/') && request.cookies.has(DISPLAY_COOKIE));
+  const open = url.pathname.startsWith('/display/') || url.pathname === '/display' || wallboard;
   const signInPage = url.pathname === '/sign-in';
   let response: NextResponse;
   if (open) {

@@ -22,6 +22,8 @@ const QUERY_INPUT: Record<string, unknown> = {
   'incidents.impact': { id: 999_999 },
   'incidents.tallies.list': { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' },
   'incidents.opel.history': { siteId: 'leeds' },
+  'wallboards.get': { id: 'wb_none' },
+  'wallboards.figures': { id: 'wb_none' },
 };
 
 /** A range for the CSV exports (they take absolute ranges only). */
@@ -31,6 +33,8 @@ const RANGE = 'from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z';
 const ADMITTED_QUERY_STATUS: Record<string, string> = {
   'incidents.get': '404',
   'incidents.impact': '404',
+  'wallboards.get': '404',
+  'wallboards.figures': '404',
 };
 
 /** Each test principal as the permission table sees it. */

@@ -10,3 +10,4 @@ export * from './intervals.ts';
 export * from './issues.ts';
 export * from './limits.ts';
 export * from './queries.ts';
+export * from './wallboards.ts';

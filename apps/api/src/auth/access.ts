@@ -34,7 +34,13 @@ export function createAccess(database: Pick<Database, 'db' | 'driver'>, config: 
       if (bearer.startsWith(DISPLAY_TOKEN_PREFIX)) {
         const display = await authenticateDisplay(db, bearer);
         return display
-          ? { kind: 'display', displayId: display.id, name: display.name, sites: display.sites }
+          ? {
+              kind: 'display',
+              displayId: display.id,
+              name: display.name,
+              sites: display.sites,
+              boardId: display.boardId,
+            }
           : null;
       }
       try {

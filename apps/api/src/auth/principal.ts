@@ -15,7 +15,7 @@ export type Principal =
       sites: Sites;
       sessionId?: string;
     }
-  | { kind: 'display'; displayId: string; name: string; sites: Sites }
+  | { kind: 'display'; displayId: string; name: string; sites: Sites; boardId?: string | null }
   | { kind: 'feed'; key: FeedKey };
 
 /** Stored scopes use ['*'] for every site (as feed keys do). */

@@ -55,7 +55,7 @@ export type Limits = ReturnType<typeof createLimits>;
 
 /**
  * Failed sign-ins per account and per address within a window (then 429 until the window ends), and
- * ingestion requests per feed key per second.
+ * ingestion requests per feed key per second, and wallboard pairing requests per address.
  */
 export function createLimits(database: Pick<Database, 'db' | 'driver'>, config: AccessConfig) {
   const { maxFailuresPerAccount, maxFailuresPerAddress, windowS } = config.signIn;
@@ -63,5 +63,8 @@ export function createLimits(database: Pick<Database, 'db' | 'driver'>, config: 
     signInAccount: limit(database, 'signin_account', maxFailuresPerAccount, windowS),
     signInAddress: limit(database, 'signin_address', maxFailuresPerAddress, windowS),
     ingest: limit(database, 'ingest_key', config.ingestMaxRequestsPerS, 1),
+    /** Screens starting to pair, per address per minute, and their polls for approval. */
+    pairingStart: limit(database, 'pairing_start', 10, 60),
+    pairingClaim: limit(database, 'pairing_claim', 120, 60),
   };
 }

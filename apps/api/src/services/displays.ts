@@ -14,16 +14,17 @@ export interface DisplayIdentity {
   id: string;
   name: string;
   sites: Sites;
+  boardId: string | null;
 }
 
 /** Creates a display token; the token exists outside the screen only in this answer. */
 export async function createDisplay(
   db: Db,
-  input: Actor & { name: string; sites: Sites },
+  input: Actor & { name: string; sites: Sites; boardId?: string | undefined },
 ): Promise<{ id: string; token: string }> {
   await checkSites(db, input.sites);
   const id = randomBytes(4).toString('hex');
-  const token = `${DISPLAY_TOKEN_PREFIX}${id}_${randomBytes(24).toString('base64url')}`;
+  const token = newToken(id);
   await db.transaction(async (tx) => {
     await tx.insert(displays).values({
       id,
@@ -31,15 +32,29 @@ export async function createDisplay(
       secretHash: hash(token),
       siteIds: sitesToStored(input.sites),
       createdBy: input.actor,
+      boardId: input.boardId ?? null,
     });
     await audit(tx, {
       ...actorOf(input),
       action: 'display.create',
       subject: id,
-      detail: { name: input.name, sites: input.sites },
+      detail: { name: input.name, sites: input.sites, boardId: input.boardId },
     });
   });
   return { id, token };
+}
+
+const newToken = (id: string) => `${DISPLAY_TOKEN_PREFIX}${id}_${randomBytes(24).toString('base64url')}`;
+
+/** A new token for a display (its old one stops working): used once, when a paired TV claims it. */
+export async function reissueToken(db: Pick<Db, 'update'>, id: string): Promise<string> {
+  const token = newToken(id);
+  await db
+    .update(displays)
+    .set({ secretHash: hash(token) })
+    .where(eq(displays.id, id));
+  displayCache.clear();
+  return token;
 }
 
 export async function revokeDisplay(db: Db, input: Actor & { id: string }): Promise<void> {
@@ -60,6 +75,9 @@ export async function revokeDisplay(db: Db, input: Actor & { id: string }): Prom
   });
 }
 
+/** Most displays listed (a trust has tens of TVs). */
+const MAX_LISTED = 1_000;
+
 export async function listDisplays(db: Db) {
   const rows = await db
     .select({
@@ -69,9 +87,16 @@ export async function listDisplays(db: Db) {
       createdAt: displays.createdAt,
       lastSeenAt: displays.lastSeenAt,
       revokedAt: displays.revokedAt,
+      boardId: displays.boardId,
+      clientVersion: displays.clientVersion,
+      screen: displays.screen,
+      lastReloadAt: displays.lastReloadAt,
+      lastHeartbeatAt: displays.lastHeartbeatAt,
+      reloadRequestedAt: displays.reloadRequestedAt,
     })
     .from(displays)
-    .orderBy(asc(displays.name));
+    .orderBy(asc(displays.name))
+    .limit(MAX_LISTED);
   return rows.map(({ siteIds, ...row }) => ({ ...row, sites: sitesFromStored(siteIds) }));
 }
 
@@ -90,12 +115,12 @@ export async function authenticateDisplay(db: Db, token: string): Promise<Displa
   const cached = displayCache.get(secretHash);
   if (cached) return cached;
   const [row] = await db
-    .select({ id: displays.id, name: displays.name, siteIds: displays.siteIds })
+    .select({ id: displays.id, name: displays.name, siteIds: displays.siteIds, boardId: displays.boardId })
     .from(displays)
     .where(and(eq(displays.secretHash, secretHash), isNull(displays.revokedAt)))
     .limit(1);
   if (!row) return null;
-  const identity = { id: row.id, name: row.name, sites: sitesFromStored(row.siteIds) };
+  const identity = { id: row.id, name: row.name, sites: sitesFromStored(row.siteIds), boardId: row.boardId };
   displayCache.set(secretHash, identity);
   const now = new Date();
   // Bounded: one small update per display per minute at most, not awaited by the reader.
@@ -113,4 +138,63 @@ export async function authenticateDisplay(db: Db, token: string): Promise<Displa
     )
     .catch(() => {});
   return identity;
+}
+
+/** A screen's heartbeat: what it runs and shows; answers its board and whether a reload was asked for. */
+export async function recordHeartbeat(
+  db: Db,
+  displayId: string,
+  input: { version: string; screen: string; lastReloadAt: string },
+): Promise<{ boardId: string | null; reload: boolean }> {
+  const now = new Date();
+  const [row] = await db
+    .update(displays)
+    .set({
+      clientVersion: input.version,
+      screen: input.screen,
+      lastReloadAt: new Date(input.lastReloadAt),
+      lastHeartbeatAt: now,
+      lastSeenAt: now,
+    })
+    .where(and(eq(displays.id, displayId), isNull(displays.revokedAt)))
+    .returning({ boardId: displays.boardId, reloadRequestedAt: displays.reloadRequestedAt });
+  if (!row) throw new DomainError('unauthorized', 'this display was revoked');
+  // The screen reloads when the request is newer than its own last reload.
+  const reload = row.reloadRequestedAt !== null && row.reloadRequestedAt > new Date(input.lastReloadAt);
+  return { boardId: row.boardId, reload };
+}
+
+/** A manager asks a screen to reload (it does at its next heartbeat, within a minute). */
+export async function requestReload(db: Db, input: Actor & { id: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const done = await tx
+      .update(displays)
+      .set({ reloadRequestedAt: new Date() })
+      .where(and(eq(displays.id, input.id), isNull(displays.revokedAt)))
+      .returning({ id: displays.id });
+    if (done.length === 0) throw new DomainError('not_found', `id: no active display ${input.id}`);
+    await audit(tx, { ...actorOf(input), action: 'display.reload', subject: input.id });
+  });
+}
+
+/** Shows another board on a display; the display reads that board's sites from now on. */
+export async function assignBoard(
+  db: Db,
+  input: Actor & { id: string; boardId: string; sites: Sites },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const done = await tx
+      .update(displays)
+      .set({ boardId: input.boardId, siteIds: sitesToStored(input.sites), reloadRequestedAt: new Date() })
+      .where(and(eq(displays.id, input.id), isNull(displays.revokedAt)))
+      .returning({ id: displays.id });
+    if (done.length === 0) throw new DomainError('not_found', `id: no active display ${input.id}`);
+    displayCache.clear();
+    await audit(tx, {
+      ...actorOf(input),
+      action: 'display.assign',
+      subject: input.id,
+      detail: { boardId: input.boardId },
+    });
+  });
 }

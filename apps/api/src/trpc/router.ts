@@ -10,6 +10,7 @@ import { meRouter } from './routers/me.ts';
 import { metricsRouter } from './routers/metrics.ts';
 import { sitesRouter } from './routers/sites.ts';
 import { systemsRouter } from './routers/systems.ts';
+import { wallboardsRouter } from './routers/wallboards.ts';
 
 export const appRouter = router({
   admin: router(adminRouter),
@@ -23,6 +24,7 @@ export const appRouter = router({
   metrics: router(metricsRouter),
   sites: router(sitesRouter),
   systems: router(systemsRouter),
+  wallboards: router(wallboardsRouter),
 });
 
 /** The API's type, the only thing the dashboard imports from here. */

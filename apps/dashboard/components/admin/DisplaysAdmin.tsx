@@ -13,7 +13,9 @@ import { TextField } from './TextField.tsx';
 export function DisplaysAdmin() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const displays = useQuery(trpc.displays.list.queryOptions());
+  const displays = useQuery({ ...trpc.displays.list.queryOptions(), refetchInterval: 30_000 });
+  const boards = useQuery(trpc.wallboards.list.queryOptions()).data ?? [];
+  const boardNames = Object.fromEntries(boards.map((b) => [b.id, b.name]));
   const sites = useQuery(trpc.sites.list.queryOptions()).data ?? [];
   const names = Object.fromEntries(sites.map((s) => [s.id, s.name]));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.displays.list.queryKey() });
@@ -39,6 +41,45 @@ export function DisplaysAdmin() {
     }),
   );
 
+  const [code, setCode] = useState('');
+  const [pairName, setPairName] = useState('');
+  const [pairBoard, setPairBoard] = useState('');
+  const [paired, setPaired] = useState<string | null>(null);
+  const approve = useMutation(
+    trpc.displays.pairing.approve.mutationOptions({
+      onSuccess: (_result, input) => {
+        setPaired(`${input.name} is paired: the screen shows its board within a few seconds.`);
+        setCode('');
+        setPairName('');
+        setErrors([]);
+        void refresh();
+      },
+      onError: (error) => setErrors(apiErrors(error, 'pair', ['code', 'name', 'boardId'])),
+    }),
+  );
+  const reload = useMutation(trpc.displays.reload.mutationOptions({ onSuccess: () => void refresh() }));
+  const assign = useMutation(
+    trpc.displays.assign.mutationOptions({
+      onSuccess: () => void refresh(),
+      onError: (error) => setErrors(apiErrors(error, 'display', ['boardId'])),
+    }),
+  );
+  const [assigning, setAssigning] = useState<Record<string, string>>({});
+
+  function onPair(event: FormEvent) {
+    event.preventDefault();
+    const problems: FieldError[] = [];
+    if (!/^[A-Za-z0-9]{6}$/.test(code.trim()))
+      problems.push({ field: 'pair-code', message: 'Enter the 6 letters and digits shown on the screen' });
+    if (!pairName.trim())
+      problems.push({ field: 'pair-name', message: 'Enter a name for the screen, like Leeds floor TV 2' });
+    if (!pairBoard) problems.push({ field: 'pair-boardId', message: 'Choose the board it shows' });
+    setErrors(problems);
+    setPaired(null);
+    if (problems.length === 0)
+      approve.mutate({ code: code.trim(), name: pairName.trim(), boardId: pairBoard });
+  }
+
   function onCreate(event: FormEvent) {
     event.preventDefault();
     const problems: FieldError[] = [];
@@ -60,7 +101,64 @@ export function DisplaysAdmin() {
           </p>
         </SecretOnce>
       ) : null}
-      <h2 className="nhsuk-heading-m">Add a display</h2>
+      {paired ? (
+        <div className="nhsuk-inset-text" role="status" data-testid="paired">
+          <p>{paired}</p>
+        </div>
+      ) : null}
+      <h2 className="nhsuk-heading-m">Pair a screen</h2>
+      <p className="nhsuk-body">
+        Open <code>/wallboard</code> on the TV: it shows a code. Enter it here and choose the board.
+      </p>
+      <form onSubmit={onPair} noValidate aria-label="Pair a screen">
+        <TextField
+          id="pair-code"
+          label="Code shown on the screen"
+          width={10}
+          autoComplete="off"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          error={fieldMessage(errors, 'pair-code')}
+        />
+        <TextField
+          id="pair-name"
+          label="Screen name"
+          hint="Where the screen is, so you can find it again"
+          width={30}
+          value={pairName}
+          onChange={(e) => setPairName(e.target.value)}
+          error={fieldMessage(errors, 'pair-name')}
+        />
+        <div
+          className={`nhsuk-form-group${fieldMessage(errors, 'pair-boardId') ? ' nhsuk-form-group--error' : ''}`}
+        >
+          <label className="nhsuk-label" htmlFor="pair-boardId">
+            Board
+          </label>
+          {fieldMessage(errors, 'pair-boardId') ? (
+            <span className="nhsuk-error-message" id="pair-boardId-error">
+              <span className="nhsuk-u-visually-hidden">Error:</span> {fieldMessage(errors, 'pair-boardId')}
+            </span>
+          ) : null}
+          <select
+            className="nhsuk-select"
+            id="pair-boardId"
+            value={pairBoard}
+            onChange={(e) => setPairBoard(e.target.value)}
+          >
+            <option value="">Choose a board</option>
+            {boards.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button className="nhsuk-button" type="submit" disabled={approve.isPending}>
+          Pair screen
+        </button>
+      </form>
+      <h2 className="nhsuk-heading-m">Add a display by link</h2>
       <form onSubmit={onCreate} noValidate aria-label="Add a display">
         <TextField
           id="display-name"
@@ -98,7 +196,10 @@ export function DisplaysAdmin() {
                   Sites
                 </th>
                 <th className="nhsuk-table__header" scope="col">
-                  Last seen
+                  Board
+                </th>
+                <th className="nhsuk-table__header" scope="col">
+                  Screen
                 </th>
                 <th className="nhsuk-table__header" scope="col">
                   Status
@@ -115,8 +216,62 @@ export function DisplaysAdmin() {
                     </span>
                   </th>
                   <td className="nhsuk-table__cell">{scopeText(display.sites, names)}</td>
-                  <td className="nhsuk-table__cell">{ukDateTime(display.lastSeenAt)}</td>
                   <td className="nhsuk-table__cell">
+                    {display.boardId ? (boardNames[display.boardId] ?? display.boardId) : 'None'}
+                    {!display.revokedAt && boards.length > 0 ? (
+                      <span className="app-subline">
+                        <label className="nhsuk-u-visually-hidden" htmlFor={`assign-${display.id}`}>
+                          Board for {display.name}
+                        </label>
+                        <select
+                          className="nhsuk-select nhsuk-u-margin-right-1"
+                          id={`assign-${display.id}`}
+                          value={assigning[display.id] ?? display.boardId ?? ''}
+                          onChange={(e) => setAssigning((a) => ({ ...a, [display.id]: e.target.value }))}
+                        >
+                          <option value="">Choose a board</option>
+                          {boards.map((b) => (
+                            <option key={b.id} value={b.id}>
+                              {b.name}
+                            </option>
+                          ))}
+                        </select>
+                        <button
+                          type="button"
+                          className="nhsuk-button nhsuk-button--small nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                          disabled={assign.isPending || !(assigning[display.id] ?? display.boardId)}
+                          onClick={() =>
+                            assign.mutate({
+                              id: display.id,
+                              boardId: assigning[display.id] ?? display.boardId ?? '',
+                            })
+                          }
+                        >
+                          Show<span className="nhsuk-u-visually-hidden"> this board on {display.name}</span>
+                        </button>
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="nhsuk-table__cell">
+                    {display.screen ? `${display.screen}, ${display.clientVersion ?? ''}` : 'Not reported'}
+                    <span className="nhsuk-body-s app-subline">
+                      Last reload {ukDateTime(display.lastReloadAt)}
+                    </span>
+                  </td>
+                  <td className="nhsuk-table__cell">
+                    {display.revokedAt ? null : (
+                      <>
+                        <OnlineTag lastSeenAt={display.lastHeartbeatAt ?? display.lastSeenAt} />{' '}
+                        <button
+                          type="button"
+                          className="nhsuk-button nhsuk-button--small nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                          disabled={reload.isPending}
+                          onClick={() => reload.mutate({ id: display.id })}
+                        >
+                          Reload<span className="nhsuk-u-visually-hidden"> {display.name}</span>
+                        </button>{' '}
+                      </>
+                    )}
                     {display.revokedAt ? (
                       <strong className="nhsuk-tag nhsuk-tag--grey">
                         Revoked {ukDateTime(display.revokedAt)}
@@ -141,5 +296,20 @@ export function DisplaysAdmin() {
         <p className="nhsuk-body">{displays.error ? displays.error.message : 'Loading…'}</p>
       )}
     </>
+  );
+}
+
+/** A screen is online when it sent a heartbeat (every 30 s) within the last 2 minutes. */
+const ONLINE_WITHIN_MS = 120_000;
+
+function OnlineTag({ lastSeenAt }: { lastSeenAt: string | Date | null }) {
+  if (!lastSeenAt) return <strong className="nhsuk-tag nhsuk-tag--grey">Never seen</strong>;
+  const at = new Date(lastSeenAt).getTime();
+  return Date.now() - at <= ONLINE_WITHIN_MS ? (
+    <strong className="nhsuk-tag nhsuk-tag--green">Online</strong>
+  ) : (
+    <strong className="nhsuk-tag nhsuk-tag--red">
+      Offline since {ukDateTime(new Date(at).toISOString())}
+    </strong>
   );
 }

@@ -11,6 +11,7 @@ export const ADMIN_SECTIONS = [
   { href: '/admin/sites', label: 'Sites and systems', roles: ['admin'] },
   { href: '/admin/import', label: 'Import call history', roles: ['admin'] },
   { href: '/admin/displays', label: 'Displays', roles: ['admin', 'manager'] },
+  { href: '/admin/wallboards', label: 'Wallboards', roles: ['admin', 'manager'] },
   { href: '/admin/audit', label: 'Audit log', roles: ['admin'] },
 ] as const;
 

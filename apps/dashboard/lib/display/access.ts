@@ -1,7 +1,7 @@
 /** What the API says of this browser's display token. */
 export type DisplayAccess =
   | { state: 'checking' }
-  | { state: 'ok'; name: string }
+  | { state: 'ok'; name: string; boardId: string | null }
   | { state: 'revoked' }
   | { state: 'unreachable' };
 
@@ -14,10 +14,12 @@ export async function checkDisplay(signal?: AbortSignal): Promise<DisplayAccess>
     const response = await fetch('/display/trpc/me.get', { cache: 'no-store', signal });
     if (response.status === 401 || response.status === 403) return { state: 'revoked' };
     if (!response.ok) return { state: 'unreachable' };
-    const body = (await response.json()) as { result?: { data?: { kind?: string; name?: string } } };
+    const body = (await response.json()) as {
+      result?: { data?: { kind?: string; name?: string; boardId?: string | null } };
+    };
     const me = body.result?.data;
     if (me?.kind !== 'display') return { state: 'revoked' };
-    return { state: 'ok', name: me.name ?? 'Display' };
+    return { state: 'ok', name: me.name ?? 'Display', boardId: me.boardId ?? null };
   } catch {
     return { state: 'unreachable' };
   }

@@ -14,5 +14,14 @@ export const displays = pgTable('displays', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /** The wallboard it shows (null: none assigned yet). */
+  boardId: text('board_id'),
+  /** Heartbeat: what the screen reports about itself. */
+  clientVersion: text('client_version'),
+  screen: text('screen'),
+  lastReloadAt: timestamp('last_reload_at', { withTimezone: true }),
+  lastHeartbeatAt: timestamp('last_heartbeat_at', { withTimezone: true }),
+  /** A manager asked for a reload; the screen reloads at its next heartbeat after this instant. */
+  reloadRequestedAt: timestamp('reload_requested_at', { withTimezone: true }),
 });
 export type Display = typeof displays.$inferSelect;

@@ -21,3 +21,4 @@ export * from './system-status';
 export * from './systems';
 export * from './users';
 export * from './verifications';
+export * from './wallboards';

@@ -13,6 +13,8 @@ export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const https = isHttps(url, request.headers.get('x-forwarded-proto'));
   const token = url.searchParams.get('token');
+  // `to=wallboard` (the displays CLI's link): on to the display's board instead of the overview display.
+  const page = url.searchParams.get('to') === 'wallboard' ? '/wallboard' : '/display';
   const headers = new Headers({ ...securityHeaders(https), 'cache-control': 'no-store' });
   let outcome: 'ok' | 'invalid' | 'unreachable' = 'invalid';
   if (plausibleToken(token)) {
@@ -33,7 +35,7 @@ export async function GET(request: Request): Promise<Response> {
   }
   if (outcome === 'ok' && token) {
     headers.append('set-cookie', displayCookie(token, https));
-    headers.set('location', '/display');
+    headers.set('location', page);
   } else {
     headers.set('location', `/display?error=${outcome}`);
   }
