@@ -21,6 +21,7 @@ import { createMetrics } from './metrics.ts';
 import { batchRefusal, contentTypeRefusal, procedureLabel, proceduresOf } from './request-guards.ts';
 import { createLookups } from './services/ingest/lookups.ts';
 import { createIngestService } from './services/ingest/service.ts';
+import { createProbeScheduler } from './services/probes/scheduler.ts';
 import { SeriesCache } from './services/queries/series-cache.ts';
 import { DEFAULT_SETTINGS, type QuerySettings } from './trpc/context.ts';
 import { appRouter } from './trpc/router.ts';
@@ -50,6 +51,8 @@ export function createApp(
   const subscriptions = { open: 0 };
   const ingest = createIngestService({ db: database.db, metrics, seriesCache, live, lookups });
   live.subscribe((change) => seriesCache.invalidate(change));
+  // Probes run only once started (server.ts starts them; tests start their own).
+  const probes = createProbeScheduler({ db: database.db, ingest });
   const app = new Hono();
   app.use(securityHeaders(access));
   app.use('/trpc/*', corsForTrustedOrigins(access), sameOriginWrites(access));
@@ -145,5 +148,5 @@ export function createApp(
   app.notFound((c) =>
     c.json(errorBody('NOT_FOUND', 404, `no route ${c.req.method} ${c.req.path.slice(0, 100)}`), 404),
   );
-  return { app, metrics, live, seriesCache, lookups, access };
+  return { app, metrics, live, seriesCache, lookups, access, ingest, probes };
 }

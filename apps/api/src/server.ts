@@ -13,7 +13,7 @@ const STOP_GRACE_MS = 2_000;
 export async function startApi(env = readEnv()) {
   const access = accessConfigFrom(env, resolveSecret(env));
   const database = await openDatabase(env);
-  const { app, live } = createApp(
+  const { app, live, probes } = createApp(
     database,
     {
       staleAfterS: env.STALE_AFTER_S,
@@ -29,6 +29,7 @@ export async function startApi(env = readEnv()) {
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.API_PORT, hostname: env.HOST }, () => resolve(s));
   });
+  probes.start();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.API_PORT;
   return {
@@ -43,7 +44,7 @@ export async function startApi(env = readEnv()) {
       const cut = setTimeout(() => {
         if ('closeAllConnections' in server) server.closeAllConnections();
       }, STOP_GRACE_MS);
-      await closed;
+      await Promise.all([closed, probes.stop()]);
       clearTimeout(cut);
       await live.close();
       await database.close();

@@ -21,6 +21,7 @@ const QUERY_INPUT: Record<string, unknown> = {
   'incidents.impact': { id: 999_999 },
   'incidents.tallies.list': { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' },
   'incidents.opel.history': { siteId: 'leeds' },
+  'probes.series': { id: 'pr_none' },
 };
 
 /** A range for the CSV exports (they take absolute ranges only). */
@@ -30,6 +31,7 @@ const RANGE = 'from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z';
 const ADMITTED_QUERY_STATUS: Record<string, string> = {
   'incidents.get': '404',
   'incidents.impact': '404',
+  'probes.series': '404',
 };
 
 /** Each test principal as the permission table sees it. */

@@ -7,6 +7,7 @@ import { ingestRouter } from './routers/ingest.ts';
 import { liveRouter } from './routers/live.ts';
 import { meRouter } from './routers/me.ts';
 import { metricsRouter } from './routers/metrics.ts';
+import { probesRouter } from './routers/probes.ts';
 import { sitesRouter } from './routers/sites.ts';
 import { systemsRouter } from './routers/systems.ts';
 
@@ -19,6 +20,7 @@ export const appRouter = router({
   live: router(liveRouter),
   me: router(meRouter),
   metrics: router(metricsRouter),
+  probes: router(probesRouter),
   sites: router(sitesRouter),
   systems: router(systemsRouter),
 });
