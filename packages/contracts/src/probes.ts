@@ -145,3 +145,16 @@ export const probeTargetRules = z
     expectJsonValue: z.string().optional(),
   })
   .superRefine(checkTarget);
+
+/** A stream's heartbeat expectation: how often it reports and the grace after that (site omitted: national). */
+export const setExpectationInput = z.strictObject({
+  systemId: idField('systemId'),
+  siteId: idField('siteId').optional(),
+  periodS: intIn('periodS', 5, 86_400),
+  graceS: intIn('graceS', 0, 86_400),
+});
+export type SetExpectationInput = z.infer<typeof setExpectationInput>;
+export const streamInput = z.strictObject({
+  systemId: idField('systemId'),
+  siteId: idField('siteId').optional(),
+});

@@ -2,6 +2,7 @@ import { router } from './init.ts';
 import { adminRouter } from './routers/admin.ts';
 import { authRouter } from './routers/auth.ts';
 import { displaysRouter } from './routers/displays.ts';
+import { heartbeatsRouter } from './routers/heartbeats.ts';
 import { incidentsRouter } from './routers/incidents.ts';
 import { ingestRouter } from './routers/ingest.ts';
 import { liveRouter } from './routers/live.ts';
@@ -15,6 +16,7 @@ export const appRouter = router({
   admin: router(adminRouter),
   auth: router(authRouter),
   displays: router(displaysRouter),
+  heartbeats: router(heartbeatsRouter),
   incidents: router(incidentsRouter),
   ingest: router(ingestRouter),
   live: router(liveRouter),
