@@ -32,4 +32,9 @@ export const PAGE_PROCEDURES: ReadonlySet<string> = new Set([
   'incidents.suspected',
   'incidents.declare',
   'incidents.update',
+  'probes.list',
+  'probes.create',
+  'probes.update',
+  'probes.delete',
+  'probes.series',
 ]);
