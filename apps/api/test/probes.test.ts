@@ -229,9 +229,11 @@ describe.each(testBackends())('probes on %s', (backend) => {
     const perProbe = () => ids.map((id) => runs.filter((r) => r.probeId === id).length);
     expect(await both()).toBe(6);
     expect(perProbe()).toEqual([1, 1, 1, 1, 1, 1]);
-    clock.advance(5_000); // half an interval: nothing is due
+    // A new probe's second run is due between half an interval and one interval on (spread by its id); ticks
+    // claim what falls due within the next tick (1 s). Three seconds on, nothing is due.
+    clock.advance(3_000);
     expect(await both()).toBe(0);
-    clock.advance(5_000); // one interval on: each once more
+    clock.advance(7_000); // one interval on: each once more
     expect(await both()).toBe(6);
     expect(perProbe()).toEqual([2, 2, 2, 2, 2, 2]);
     const owners = new Set(runs.map((r) => r.owner));

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { LIMITS } from '@switchboard/contracts';
 import { type Db, type Probe, rowsOf } from '@switchboard/db';
 import { sql } from 'drizzle-orm';
+import { DomainError } from '../../errors.ts';
 import type { IngestService } from '../ingest/service.ts';
 import type { FeedKey } from '../keys.ts';
 import type { CheckResult } from './checks/result.ts';
@@ -58,10 +59,11 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const cleanDetail = (text: string) => text.replace(CONTROL, ' ').slice(0, LIMITS.detailLength);
 
 /**
- * Runs due probes. Every tick it claims due probes in one UPDATE: a probe is due when its lease has run out
- * (or it has none); claiming moves the lease one interval on from when it was due (or from now, if that is
- * already past), so across all instances on one database each probe runs once per interval, and when the
- * instance that ran it dies another claims it when the lease runs out — within one interval. Results go
+ * Runs due probes. Every tick it claims, in one UPDATE, the probes due before the next tick: a probe is due
+ * when its lease runs out (or it has none); claiming moves the lease one interval on from when it was due
+ * (or from now, if that is already past) and the check starts at the due time, so scheduling lag is timer
+ * precision rather than a tick. So across all instances on one database each probe runs once per interval,
+ * and when the instance that ran it dies another claims it when the lease runs out — within one interval. Results go
  * through the ingestion service (source `probe`), like a pushed report.
  */
 export function createProbeScheduler(options: ProbeSchedulerOptions) {
@@ -74,27 +76,34 @@ export function createProbeScheduler(options: ProbeSchedulerOptions) {
   const inFlight = new Set<Promise<void>>();
   let timer: ReturnType<typeof setInterval> | undefined;
   let ticking: Promise<number> | undefined;
+  /** The last tick claimed all it could: more may be due, so a finished check asks for another tick. */
+  let saturated = false;
 
   async function claim(limit: number): Promise<Claimed[]> {
     const at = new Date(now()).toISOString();
+    // Probes due before the next tick are claimed now and started at their due time (see tickOnce).
+    const horizon = new Date(now() + tickMs).toISOString();
     return rowsOf<Claimed>(
       db,
       sql`with due as (
           select id, lease_until from probes
-          where enabled and (lease_until is null or lease_until <= ${at}::timestamptz)
+          where enabled and (lease_until is null or lease_until <= ${horizon}::timestamptz)
           order by lease_until nulls first
           limit ${limit}
           for update skip locked
         )
         update probes p set lease_owner = ${owner}, last_run_at = ${at}::timestamptz,
           lease_until = case
-            when due.lease_until is null
-              or due.lease_until + make_interval(secs => p.interval_s) <= ${at}::timestamptz
+            -- A new (or changed) probe runs now and next between half an interval and one interval on,
+            -- spread by its id, so probes added together do not all fall due in the same second.
+            when due.lease_until is null then ${at}::timestamptz
+              + make_interval(secs => p.interval_s * (0.5 + (abs(hashtext(p.id)) % 1000) / 2000.0))
+            when due.lease_until + make_interval(secs => p.interval_s) <= ${at}::timestamptz
             then ${at}::timestamptz + make_interval(secs => p.interval_s)
             else due.lease_until + make_interval(secs => p.interval_s) end
         from due
         where p.id = due.id and p.enabled
-          and (p.lease_until is null or p.lease_until <= ${at}::timestamptz)
+          and (p.lease_until is null or p.lease_until <= ${horizon}::timestamptz)
         returning p.id, p.system_id, p.site_id, p.kind, p.target, p.component, p.expect_status,
           p.expect_keyword, p.expect_json_path, p.expect_json_value, p.degraded_ms, p.timeout_ms, p.retries,
           (extract(epoch from due.lease_until) * 1000)::float8 as due_at`,
@@ -102,6 +111,8 @@ export function createProbeScheduler(options: ProbeSchedulerOptions) {
   }
 
   async function execute(probe: Claimed): Promise<void> {
+    const wait = probe.due_at === null ? 0 : Number(probe.due_at) - now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const startedAt = now();
     const result = await run({
       kind: probe.kind,
@@ -120,27 +131,32 @@ export function createProbeScheduler(options: ProbeSchedulerOptions) {
       responseMs: Math.max(0, Math.round(now() - startedAt)),
     }));
     const key: FeedKey = { id: `${PROBE_KEY_PREFIX}${probe.id}`, feed: 'probes', siteIds: ['*'] };
-    try {
-      await ingest.systemStatus(key, {
-        statuses: [
-          {
-            systemId: probe.system_id,
-            ...(probe.site_id ? { siteId: probe.site_id } : {}),
-            at: new Date(startedAt).toISOString(),
-            status: result.status,
-            source: 'probe',
-            detail: cleanDetail(result.detail),
-            responseMs: Math.min(LIMITS.maxResponseMs, Math.max(0, Math.round(result.responseMs))),
-          },
-        ],
-      });
-    } catch (error) {
-      // The probe's system or site went away while it ran (its row cascades away with it), or the database
-      // is unreachable: the run is lost, the next one comes when the lease runs out.
-      console.error(
-        `[probes] could not store the result of ${probe.id}:`,
-        error instanceof Error ? error.message : error,
-      );
+    const report = {
+      systemId: probe.system_id,
+      ...(probe.site_id ? { siteId: probe.site_id } : {}),
+      status: result.status,
+      source: 'probe' as const,
+      detail: cleanDetail(result.detail),
+      responseMs: Math.min(LIMITS.maxResponseMs, Math.max(0, Math.round(result.responseMs))),
+    };
+    // A report is identified by stream, instant and source: when another probe of the same stream reported
+    // in the same millisecond, this one moves on a millisecond (at most a few times).
+    for (let nudge = 0; nudge < 5; nudge++) {
+      try {
+        await ingest.systemStatus(key, {
+          statuses: [{ ...report, at: new Date(startedAt + nudge).toISOString() }],
+        });
+        break;
+      } catch (error) {
+        if (error instanceof DomainError && error.kind === 'conflict' && nudge < 4) continue;
+        // The probe's system or site went away while it ran (its row cascades away with it), or the
+        // database is unreachable: the run is lost, the next one comes when the lease runs out.
+        console.error(
+          `[probes] could not store the result of ${probe.id}:`,
+          error instanceof Error ? error.message : error,
+        );
+        break;
+      }
     }
     options.onRun?.({
       probeId: probe.id,
@@ -156,8 +172,12 @@ export function createProbeScheduler(options: ProbeSchedulerOptions) {
     const free = maxConcurrent - inFlight.size;
     if (free <= 0) return 0;
     const claimed = await claim(free);
+    saturated = claimed.length === free;
     for (const probe of claimed) {
-      const running: Promise<void> = execute(probe).finally(() => inFlight.delete(running));
+      const running: Promise<void> = execute(probe).finally(() => {
+        inFlight.delete(running);
+        if (saturated && timer) void tick();
+      });
       inFlight.add(running);
     }
     return claimed.length;
