@@ -109,6 +109,48 @@ describe.each(testBackends())('heartbeat expectations per stream on %s', (backen
     ]);
   });
 
+  it('lengthens the hold of a stream fed by a probe slower than the timeout, unless an admin set one', async () => {
+    const created = dataOf<{ id: string }>(
+      await api.post(
+        'probes.create',
+        {
+          systemId: 'gp-booking',
+          siteId: 'york',
+          kind: 'tcp',
+          target: '127.0.0.1:9',
+          intervalS: 300,
+          timeoutMs: 2_000,
+          retries: 2,
+        },
+        asAdmin(),
+      ),
+    );
+    const t0 = Date.now() - 3_600_000;
+    const state = async (now: number) =>
+      (await currentSystemStates(api.database.db, now, TIMEOUT_MS)).find(
+        (s) => s.systemId === 'gp-booking' && s.siteId === 'york',
+      );
+    dataOf(
+      await api.post('ingest.systemStatus', {
+        statuses: [
+          {
+            systemId: 'gp-booking',
+            siteId: 'york',
+            at: new Date(t0).toISOString(),
+            status: 'up',
+            source: 'probe',
+          },
+        ],
+      }),
+    );
+    // 300 s interval + 3 attempts × 2 s + 5 s: holds 311 s.
+    expect(await state(t0 + 310_000)).toMatchObject({ status: 'up', expected: { periodS: 300, graceS: 11 } });
+    expect((await state(t0 + 311_000))?.status).toBe('unknown');
+    dataOf(await api.post('probes.update', { id: created.id, enabled: false }, asAdmin()));
+    expect((await state(t0 + 100_000))?.status).toBe('unknown');
+    dataOf(await api.post('probes.delete', { id: created.id }, asAdmin()));
+  });
+
   it('refuses bad expectations with the field named, admin only', async () => {
     const cases: [Record<string, unknown>, number, RegExp][] = [
       [{ systemId: 'cas', periodS: 1, graceS: 0 }, 400, /periodS must be at least 5/],
