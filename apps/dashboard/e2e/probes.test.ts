@@ -32,8 +32,9 @@ describe('probes in the admin area and on /systems', () => {
     await page.getByRole('button', { name: 'Add probe' }).click();
     await page.locator('.nhsuk-error-summary').waitFor();
     expect(await text(page.locator('.nhsuk-error-summary'))).toContain('Choose the system the probe checks');
-    await page.getByLabel('System', { exact: true }).selectOption('cas');
-    await page.getByLabel('Site', { exact: true }).selectOption('leeds');
+    const form = page.getByRole('form', { name: 'Add a probe' });
+    await form.getByLabel('System', { exact: true }).selectOption('cas');
+    await form.getByLabel('Site', { exact: true }).selectOption('leeds');
     await page.getByLabel('Target').fill(target);
     await page.getByLabel('Text the page must contain (optional)').fill('Adastra OK');
     await page.getByLabel('Check every (seconds)').fill('10');
@@ -52,6 +53,14 @@ describe('probes in the admin area and on /systems', () => {
     await screenshot(page, 'admin-probes');
     await row.getByRole('button', { name: /Turn off/ }).click();
     await row.filter({ hasText: '— off' }).waitFor();
+    // A heartbeat expectation for a stream.
+    const expectation = page.getByRole('form', { name: 'Set a heartbeat expectation' });
+    await expectation.getByLabel('System', { exact: true }).selectOption('gp-booking');
+    await expectation.getByLabel('Site', { exact: true }).selectOption('york');
+    await expectation.getByRole('button', { name: 'Save expectation' }).click();
+    await page.getByTestId('heartbeats').filter({ hasText: 'every 30 s, + 10 s grace' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-probes-heartbeats');
     await page.close();
   });
 

@@ -37,4 +37,7 @@ export const PAGE_PROCEDURES: ReadonlySet<string> = new Set([
   'probes.update',
   'probes.delete',
   'probes.series',
+  'heartbeats.list',
+  'heartbeats.set',
+  'heartbeats.clear',
 ]);

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
+import { HeartbeatsAdmin } from '../../../components/admin/HeartbeatsAdmin.tsx';
 import { ProbesAdmin } from '../../../components/admin/ProbesAdmin.tsx';
 import { RequireRole } from '../../../components/admin/RequireRole.tsx';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Probes' };
+export const metadata: Metadata = { title: 'Probes and heartbeats' };
 
 export default function Page() {
   return (
@@ -15,6 +16,7 @@ export default function Page() {
         server can reach on your network, so only add addresses you mean it to call.
       </p>
       <ProbesAdmin />
+      <HeartbeatsAdmin />
     </RequireRole>
   );
 }
