@@ -63,8 +63,8 @@ const cleanDetail = (text: string) => text.replace(CONTROL, ' ').slice(0, LIMITS
  * when its lease runs out (or it has none); claiming moves the lease one interval on from when it was due
  * (or from now, if that is already past) and the check starts at the due time, so scheduling lag is timer
  * precision rather than a tick. So across all instances on one database each probe runs once per interval,
- * and when the instance that ran it dies another claims it when the lease runs out — within one interval. Results go
- * through the ingestion service (source `probe`), like a pushed report.
+ * and when the instance that ran it dies another claims it when the lease runs out — within one interval.
+ * Results go through the ingestion service (source `probe`), like a pushed report.
  */
 export function createProbeScheduler(options: ProbeSchedulerOptions) {
   const { db, ingest } = options;
@@ -78,6 +78,7 @@ export function createProbeScheduler(options: ProbeSchedulerOptions) {
   let ticking: Promise<number> | undefined;
   /** The last tick claimed all it could: more may be due, so a finished check asks for another tick. */
   let saturated = false;
+  let stopped = false;
 
   async function claim(limit: number): Promise<Claimed[]> {
     const at = new Date(now()).toISOString();
@@ -113,6 +114,8 @@ export function createProbeScheduler(options: ProbeSchedulerOptions) {
   async function execute(probe: Claimed): Promise<void> {
     const wait = probe.due_at === null ? 0 : Number(probe.due_at) - now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    // Stopping: a check not started yet is dropped (its lease runs out and the probe is claimed again).
+    if (stopped) return;
     const startedAt = now();
     const result = await run({
       kind: probe.kind,
@@ -201,12 +204,17 @@ export function createProbeScheduler(options: ProbeSchedulerOptions) {
     inFlight: () => inFlight.size,
     start() {
       if (timer) return;
+      stopped = false;
       timer = setInterval(() => void tick(), tickMs);
       timer.unref?.();
       void tick();
     },
-    /** Stops claiming and waits for the checks in flight (each bounded by its timeout and retries). */
+    /**
+     * Stops claiming, drops checks not started yet, and waits for the ones running (each bounded by its
+     * timeout × attempts).
+     */
     async stop() {
+      stopped = true;
       if (timer) clearInterval(timer);
       timer = undefined;
       await ticking;
