@@ -24,6 +24,7 @@ import { createMetrics } from './metrics.ts';
 import { batchRefusal, contentTypeRefusal, procedureLabel, proceduresOf } from './request-guards.ts';
 import { createLookups } from './services/ingest/lookups.ts';
 import { createIngestService } from './services/ingest/service.ts';
+import { createProbeScheduler } from './services/probes/scheduler.ts';
 import { OverviewCache } from './services/queries/overview-cache.ts';
 import { SeriesCache } from './services/queries/series-cache.ts';
 import { createTraffic } from './traffic.ts';
@@ -64,6 +65,8 @@ export function createApp(
   const ingest = createIngestService({ db: database.db, metrics, seriesCache: caches, live, lookups });
   live.subscribe((change) => caches.invalidate(change));
   const traffic = createTraffic();
+  // Probes run only once started (server.ts starts them; tests start their own).
+  const probes = createProbeScheduler({ db: database.db, ingest });
   const app = new Hono();
   app.use(traffic.middleware);
   app.use(securityHeaders(access));
@@ -165,5 +168,5 @@ export function createApp(
   app.notFound((c) =>
     c.json(errorBody('NOT_FOUND', 404, `no route ${c.req.method} ${c.req.path.slice(0, 100)}`), 404),
   );
-  return { app, metrics, live, seriesCache, lookups, access, traffic };
+  return { app, metrics, live, seriesCache, lookups, access, traffic, ingest, probes };
 }

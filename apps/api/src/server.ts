@@ -10,7 +10,7 @@ import { openDatabase } from './open-database.ts';
 export async function startApi(env = readEnv()) {
   const access = accessConfigFrom(env, resolveSecret(env));
   const database = await openDatabase(env);
-  const { app, live, traffic } = createApp(
+  const { app, live, traffic, probes } = createApp(
     database,
     {
       staleAfterS: env.STALE_AFTER_S,
@@ -26,6 +26,7 @@ export async function startApi(env = readEnv()) {
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.API_PORT, hostname: env.HOST }, () => resolve(s));
   });
+  probes.start();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.API_PORT;
   return {
@@ -45,7 +46,7 @@ export async function startApi(env = readEnv()) {
       if (env.SHUTDOWN_DRAIN_S > 0) await new Promise((r) => setTimeout(r, env.SHUTDOWN_DRAIN_S * 1000));
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       if ('closeIdleConnections' in server) server.closeIdleConnections();
-      await traffic.idle(env.SHUTDOWN_TIMEOUT_S * 1000);
+      await Promise.all([traffic.idle(env.SHUTDOWN_TIMEOUT_S * 1000), probes.stop()]);
       if ('closeAllConnections' in server) server.closeAllConnections();
       await closed;
       await live.close();

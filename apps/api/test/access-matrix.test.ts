@@ -24,6 +24,7 @@ const QUERY_INPUT: Record<string, unknown> = {
   'incidents.opel.history': { siteId: 'leeds' },
   'wallboards.get': { id: 'wb_none' },
   'wallboards.figures': { id: 'wb_none' },
+  'probes.series': { id: 'pr_none' },
 };
 
 /** A range for the CSV exports (they take absolute ranges only). */
@@ -35,6 +36,7 @@ const ADMITTED_QUERY_STATUS: Record<string, string> = {
   'incidents.impact': '404',
   'wallboards.get': '404',
   'wallboards.figures': '404',
+  'probes.series': '404',
 };
 
 /** Each test principal as the permission table sees it. */

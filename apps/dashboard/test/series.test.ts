@@ -62,6 +62,9 @@ describe('outage periods', () => {
       unknownMs: 0,
       current: 'up' as const,
       since: null,
+      lastReportAt: null,
+      expectedEveryS: 90,
+      graceS: 0,
       intervals: intervals.map(([from, to, status]) => ({ from, to, status })),
     });
     const periods = outagePeriods([

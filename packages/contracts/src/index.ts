@@ -9,5 +9,6 @@ export * from './ingest/system-status.ts';
 export * from './intervals.ts';
 export * from './issues.ts';
 export * from './limits.ts';
+export * from './probes.ts';
 export * from './queries.ts';
 export * from './wallboards.ts';

@@ -15,6 +15,8 @@ export const LIMITS = {
   idLength: 64,
   callIdLength: 128,
   detailLength: 1_000,
+  /** Longest response time a status report may carry, in ms (10 min). */
+  maxResponseMs: 600_000,
   /** Display names and labels typed by a person (site and system names, regions, kinds, feeds). */
   nameLength: 200,
 } as const;

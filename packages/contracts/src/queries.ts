@@ -161,6 +161,11 @@ export interface AvailabilityRow {
   unknownMs: number;
   current: SystemState;
   since: string | null;
+  /** When the stream last reported (ISO), null if never: "no heartbeat since …". */
+  lastReportAt: string | null;
+  /** How often the stream is expected to report, and the grace after it, in seconds (see README). */
+  expectedEveryS: number;
+  graceS: number;
   intervals: { from: string; to: string; status: SystemState }[];
 }
 

@@ -3,11 +3,13 @@ import { adminRouter } from './routers/admin.ts';
 import { authRouter } from './routers/auth.ts';
 import { displaysRouter } from './routers/displays.ts';
 import { exportTokensRouter } from './routers/export-tokens.ts';
+import { heartbeatsRouter } from './routers/heartbeats.ts';
 import { incidentsRouter } from './routers/incidents.ts';
 import { ingestRouter } from './routers/ingest.ts';
 import { liveRouter } from './routers/live.ts';
 import { meRouter } from './routers/me.ts';
 import { metricsRouter } from './routers/metrics.ts';
+import { probesRouter } from './routers/probes.ts';
 import { sitesRouter } from './routers/sites.ts';
 import { systemsRouter } from './routers/systems.ts';
 import { wallboardsRouter } from './routers/wallboards.ts';
@@ -17,11 +19,13 @@ export const appRouter = router({
   auth: router(authRouter),
   displays: router(displaysRouter),
   exportTokens: router(exportTokensRouter),
+  heartbeats: router(heartbeatsRouter),
   incidents: router(incidentsRouter),
   ingest: router(ingestRouter),
   live: router(liveRouter),
   me: router(meRouter),
   metrics: router(metricsRouter),
+  probes: router(probesRouter),
   sites: router(sitesRouter),
   systems: router(systemsRouter),
   wallboards: router(wallboardsRouter),

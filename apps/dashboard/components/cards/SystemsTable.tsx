@@ -17,6 +17,14 @@ const byConcern = (a: AvailabilityRow, b: AvailabilityRow) =>
   a.name.localeCompare(b.name) ||
   (a.siteId ?? '').localeCompare(b.siteId ?? '');
 
+/** Why a stream is unknown: "no report since 14:02 (expected every 30 s)", or never reported. */
+function silence(row: AvailabilityRow, now: string): string {
+  const expected = `expected every ${row.expectedEveryS} s${row.graceS > 0 ? ` + ${row.graceS} s grace` : ''}`;
+  return row.lastReportAt
+    ? `No heartbeat since ${ukWhen(row.lastReportAt, now)} (${expected})`
+    : `No heartbeat received (${expected})`;
+}
+
 /** Each system at each site: state now and since when, availability and downtime over the range, timeline. */
 export function SystemsTable({
   range,
@@ -81,7 +89,14 @@ export function SystemsTable({
                 <td className={cell}>
                   <strong className={`nhsuk-tag ${style.tag}`}>{style.label}</strong>
                 </td>
-                <td className={cell}>{row.since ? ukWhen(row.since, data.to) : <NoData />}</td>
+                <td className={cell}>
+                  {row.since ? ukWhen(row.since, data.to) : <NoData />}
+                  {row.current === 'unknown' ? (
+                    <span className="nhsuk-body-s app-subline" data-silence>
+                      {silence(row, data.to)}
+                    </span>
+                  ) : null}
+                </td>
                 <td className={cell}>
                   {row.availabilityPct === null ? <NoData /> : percent(row.availabilityPct)}
                   {row.unknownMs > 0 ? (

@@ -54,4 +54,12 @@ export const PAGE_PROCEDURES: ReadonlySet<string> = new Set([
   'incidents.tallies.list',
   'incidents.tallies.enter',
   'metrics.baseline',
+  'probes.list',
+  'probes.create',
+  'probes.update',
+  'probes.delete',
+  'probes.series',
+  'heartbeats.list',
+  'heartbeats.set',
+  'heartbeats.clear',
 ]);

@@ -18,6 +18,13 @@ export const systemStatusSchema = z.strictObject({
   status: z.enum(REPORTED_STATUSES, { error: `must be one of ${REPORTED_STATUSES.join(', ')}` }),
   source: z.enum(STATUS_SOURCES, { error: `must be one of ${STATUS_SOURCES.join(', ')}` }),
   detail: textField('detail', LIMITS.detailLength).optional(),
+  /** How long the check took, in ms (a probe's response time). */
+  responseMs: z
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(0, 'must not be negative')
+    .max(LIMITS.maxResponseMs, `must be at most ${LIMITS.maxResponseMs}`)
+    .optional(),
 });
 export type SystemStatusReport = z.infer<typeof systemStatusSchema>;
 

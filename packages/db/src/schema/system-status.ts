@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { statusSource, systemStatusValue } from './enums';
 import { sites } from './sites';
 import { systems } from './systems';
@@ -16,6 +16,8 @@ export const systemStatus = pgTable(
     status: systemStatusValue('status').notNull(),
     source: statusSource('source').notNull(),
     detail: text('detail'),
+    /** How long the check took (probes, or a feed that measures it), in ms. */
+    responseMs: integer('response_ms'),
     /** The feed key that wrote the row (not part of its identity: the same report from another key is a duplicate). */
     keyId: text('key_id'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),

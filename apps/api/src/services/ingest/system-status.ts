@@ -24,10 +24,10 @@ export async function ingestSystemStatus(
   const insert = sql`with input as (
       select * from json_to_recordset(${json}::json) as x(
         "systemId" text, "siteId" text, at timestamptz, status system_status_value, source status_source,
-        detail text)
+        detail text, "responseMs" int)
     ), inserted as (
-      insert into system_status (system_id, site_id, at, status, source, detail, key_id)
-      select "systemId", "siteId", at, status, source, detail, ${key.id} from input
+      insert into system_status (system_id, site_id, at, status, source, detail, response_ms, key_id)
+      select "systemId", "siteId", at, status, source, detail, "responseMs", ${key.id} from input
       on conflict do nothing
       returning 1
     )

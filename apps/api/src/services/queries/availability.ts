@@ -4,6 +4,7 @@ import { rowsOf } from '@switchboard/db';
 import { availability, reportHoldsMs, type StatusReport, statusIntervals } from '@switchboard/metrics';
 import { type SQL, sql } from 'drizzle-orm';
 import { groupBy } from './call-counts.ts';
+import { holdMs } from './expectations.ts';
 import { iso, resolveRange } from './range.ts';
 import { currentSystemStates, STATUS_PAIRS } from './system-states.ts';
 
@@ -50,15 +51,26 @@ export async function getAvailability(
       // A national row applies to every site, so it is kept when filtering by site.
       (!input.siteIds || p.siteId === null || input.siteIds.includes(p.siteId)),
   );
+  // Each stream's reports fold into runs split by a silence longer than that stream's hold.
+  const holds = pairs.filter((p) => holdMs(p.expected) !== timeoutMs);
+  const holdValues = holds.length
+    ? sql.join(
+        holds.map((p) => sql`(${p.systemId}::text, ${p.siteId ?? ''}::text, ${holdMs(p.expected)}::float8)`),
+        sql`, `,
+      )
+    : sql`(null::text, null::text, null::float8)`;
   const reports = await rowsOf<ReportRow>(
     db,
-    sql`with ranged as (
-          select system_id, site_id, at, status, source,
-            case when lag(status) over w is distinct from status or lag(source) over w is distinct from source
-              or at - lag(at) over w > ${`${timeoutMs} milliseconds`}::interval then 1 else 0 end as starts_run
-          from system_status
+    sql`with holds(hold_system, hold_site, hold_ms) as (values ${holdValues}),
+        ranged as (
+          select r.system_id, r.site_id, r.at, r.status, r.source,
+            case when lag(r.status) over w is distinct from r.status or lag(r.source) over w is distinct from r.source
+              or r.at - lag(r.at) over w > make_interval(secs => coalesce(h.hold_ms, ${timeoutMs}::float8) / 1000.0)
+              then 1 else 0 end as starts_run
+          from system_status r
+          left join holds h on h.hold_system = r.system_id and h.hold_site = coalesce(r.site_id, '')
           where at >= ${iso(from)}::timestamptz and at < ${iso(to)}::timestamptz${reportFilter(input)}
-          window w as (partition by system_id, site_id order by at)
+          window w as (partition by r.system_id, r.site_id order by r.at)
         ), runs as (
           select *, sum(starts_run) over (partition by system_id, site_id order by at) as run from ranged
         )
@@ -78,11 +90,12 @@ export async function getAvailability(
   const byPair = groupBy(reports, (r) => `${r.system_id}|${r.site_id ?? ''}`);
   const rows = pairs.map((pair): AvailabilityRow => {
     const own = byPair.get(`${pair.systemId}|${pair.siteId ?? ''}`) ?? [];
+    const streamHoldMs = holdMs(pair.expected);
     const statusReports: StatusReport[] = own.map((r) => ({
       at: Number(r.at),
       status: r.status,
       // A run holds from its first report until its last report's hold runs out.
-      holdsMs: Number(r.last_at) - Number(r.at) + reportHoldsMs(r.status, r.source, timeoutMs),
+      holdsMs: Number(r.last_at) - Number(r.at) + reportHoldsMs(r.status, r.source, streamHoldMs),
     }));
     const intervals = statusIntervals(statusReports, { from, to }, { heartbeatTimeoutMs: timeoutMs });
     const totals = availability(intervals);
@@ -98,6 +111,9 @@ export async function getAvailability(
       current: pair.status,
       // For an up system, the start of its last up interval in the range (or the range start).
       since: pair.since ?? (lastInterval?.status === pair.status ? iso(lastInterval.from) : null),
+      lastReportAt: pair.lastReportAt,
+      expectedEveryS: pair.expected.periodS,
+      graceS: pair.expected.graceS,
       intervals: intervals.map((i) => ({ from: iso(i.from), to: iso(i.to), status: i.status })),
     };
   });

@@ -3,6 +3,7 @@ import type { Db } from '@switchboard/db';
 import { rowsOf } from '@switchboard/db';
 import { reportHoldsMs } from '@switchboard/metrics';
 import { sql } from 'drizzle-orm';
+import { type Expectation, expectationOf, holdMs, loadExpectations } from './expectations.ts';
 
 export interface CurrentState {
   systemId: string;
@@ -11,6 +12,10 @@ export interface CurrentState {
   status: SystemState;
   /** When the current state began, ISO, for states other than up (null for up, and if never reported). */
   since: string | null;
+  /** When the stream last reported (ISO), null if never. */
+  lastReportAt: string | null;
+  /** How often the stream is expected to report, and the grace after it (see expectations.ts). */
+  expected: Expectation;
 }
 
 /**
@@ -42,6 +47,7 @@ export async function currentSystemStates(
   now: number,
   heartbeatTimeoutMs: number,
 ): Promise<CurrentState[]> {
+  const expectations = await loadExpectations(db, heartbeatTimeoutMs);
   const rows = await rowsOf<Latest>(
     db,
     sql`with pairs as (${STATUS_PAIRS})
@@ -68,26 +74,22 @@ export async function currentSystemStates(
         ) latest on true
         order by p.system_id, p.site_id`,
   );
-  return rows.map((row) => {
+  return rows.map((row): CurrentState => {
+    const expected = expectationOf(expectations, row.system_id, row.site_id, heartbeatTimeoutMs);
+    const base = { systemId: row.system_id, name: row.name, siteId: row.site_id, expected };
     if (row.status === null || row.source === null || row.at === null) {
-      return { systemId: row.system_id, name: row.name, siteId: row.site_id, status: 'unknown', since: null };
+      return { ...base, status: 'unknown', since: null, lastReportAt: null };
     }
-    const holdsUntil = Number(row.at) + reportHoldsMs(row.status, row.source, heartbeatTimeoutMs);
+    const lastReportAt = new Date(Number(row.at)).toISOString();
+    const holdsUntil = Number(row.at) + reportHoldsMs(row.status, row.source, holdMs(expected));
     if (holdsUntil <= now) {
-      return {
-        systemId: row.system_id,
-        name: row.name,
-        siteId: row.site_id,
-        status: 'unknown',
-        since: new Date(holdsUntil).toISOString(),
-      };
+      return { ...base, status: 'unknown', since: new Date(holdsUntil).toISOString(), lastReportAt };
     }
     return {
-      systemId: row.system_id,
-      name: row.name,
-      siteId: row.site_id,
+      ...base,
       status: row.status,
       since: row.since === null ? null : new Date(Number(row.since)).toISOString(),
+      lastReportAt,
     };
   });
 }

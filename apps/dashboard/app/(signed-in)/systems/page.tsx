@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { ProbeResponseCharts } from '../../../components/cards/ProbeResponseCharts.tsx';
 import { SystemsTable } from '../../../components/cards/SystemsTable.tsx';
 import { RangePicker } from '../../../components/RangePicker.tsx';
 import { currentUser } from '../../../lib/auth/current-user.ts';
@@ -16,11 +17,13 @@ const DEFAULT: Range = { kind: 'relative', last: '24h' };
 export default async function SystemsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const range = rangeFromParams(await searchParams, DEFAULT);
   const { trpc, queryClient, client } = serverTrpc();
-  const [sites] = await Promise.all([
+  const [sites, systems] = await Promise.all([
     client.sites.list.query().catch(() => []),
+    client.systems.list.query().catch(() => []),
     queryClient.prefetchQuery(trpc.systems.availability.queryOptions(rangeInput(range))),
   ]);
   const siteNames = Object.fromEntries(sites.map((site) => [site.id, site.name]));
+  const systemNames = Object.fromEntries(systems.map((system) => [system.id, system.name]));
   return (
     <>
       <h1 className="nhsuk-heading-l">Systems</h1>
@@ -31,6 +34,7 @@ export default async function SystemsPage({ searchParams }: { searchParams: Prom
           siteNames={siteNames}
           canExport={canExport((await currentUser())?.role)}
         />
+        <ProbeResponseCharts siteNames={siteNames} systemNames={systemNames} />
       </HydrationBoundary>
     </>
   );
