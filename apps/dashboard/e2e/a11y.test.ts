@@ -26,7 +26,12 @@ describe('accessibility and keyboard use', () => {
       const page = await stack.open(path);
       await waitLive(page);
       // Check the charts too, which arrive in their own chunk after hydration.
-      if (name === 'site') await page.locator('.recharts-line-curve').first().waitFor({ timeout: 15_000 });
+      if (name === 'site')
+        await page
+          .locator('.recharts-line-curve')
+          .filter({ visible: true })
+          .first()
+          .waitFor({ timeout: 15_000 });
       await page.waitForTimeout(500);
       // Open every "show as table" so the alternatives are checked too.
       for (const summary of await page.locator('summary').all()) await summary.click();

@@ -11,18 +11,22 @@ const backend = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
 describe(`the product under load (${backend})`, () => {
   it('answers every ingest and live refetch, and stores every acknowledged event once', async () => {
+    const seconds = 60;
+    const callsPerSecond = (10 * 10_000) / 3600;
     const result = await runLoad({
       backend,
-      seconds: 60,
+      seconds,
       instances: backend === 'postgres' ? 2 : 1,
       subscribers: 200,
-      callsPerSecond: (10 * 10_000) / 3600,
+      callsPerSecond,
     });
     expect(result.errorSamples).toEqual([]);
     expect(result.ingest.errors).toBe(0);
     expect(result.live.errors).toBe(0);
     expect(result.live.refetchErrors).toBe(0);
-    expect(result.ingest.eventsAcked).toBeGreaterThan(10_000);
+    // About 2.9 events a call (one in twenty is abandoned: two events, not three); the feed may fall a little
+    // behind on a loaded machine, never far.
+    expect(result.ingest.eventsAcked).toBeGreaterThan(0.8 * seconds * callsPerSecond * 2.9);
     expect(result.stored).toBe(result.ingest.eventsAcked);
     expect(result.live.changes).toBeGreaterThan(0);
   }, 240_000);

@@ -71,8 +71,8 @@ describe('site view /sites/[id]', () => {
   });
 
   it('takes an absolute range in UK time', async () => {
-    await page.getByLabel('From (UK time)').fill('2026-03-29T00:30');
-    await page.getByLabel('To (UK time)').fill('2026-03-29T03:30');
+    await page.getByLabel('From (UK time)', { exact: true }).fill('2026-03-29T00:30');
+    await page.getByLabel('To (UK time)', { exact: true }).fill('2026-03-29T03:30');
     await page.getByRole('button', { name: 'Show this range' }).click();
     await page.waitForURL(/from=2026-03-29T00%3A30&to=2026-03-29T03%3A30/);
     // The clocks went forward at 01:00 that night: three wall-clock hours are two real ones.
