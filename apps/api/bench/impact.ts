@@ -3,7 +3,7 @@
  * history, p95 (goal < 100 ms), on PostgreSQL; and a 6-hour one (five-minute buckets) for comparison.
  *
  * Seeds straight into the rollups the query reads: a year of hour rollups with their answer-time bins
- * (30 bins an hour a site) and five weeks of five-minute rollups with packed bins. Set
+ * (30 bins an hour a site), the London days summed from them, and five weeks of five-minute rollups with packed bins. Set
  * BENCH_KEEP_DB=<name> to seed once and reuse the data on later runs.
  */
 import { sql } from 'drizzle-orm';
@@ -90,6 +90,14 @@ async function seed(now: number): Promise<void> {
       cross join lateral (select (o * (0.02 + random() * 0.04))::int as ab) y`);
     await run(`insert into call_hour_answer_bins (site_id, hour, bin, calls)
       select site_id, hour, b * 4, greatest(1, answered / 30) from call_hour_rollups cross join generate_series(0, 29) b`);
+    // London days derived from the hours, as ingestion keeps them.
+    await run(`insert into call_day_rollups (site_id, day, offered, answered, answered_within_60s, abandoned,
+        abandoned_after_30s, answer_ms_sum)
+      select site_id, (hour at time zone 'Europe/London')::date, sum(offered), sum(answered), sum(answered_within_60s),
+        sum(abandoned), sum(abandoned_after_30s), sum(answer_ms_sum)
+      from call_hour_rollups group by 1, 2`);
+    await run(`insert into call_day_answer_bins (site_id, day, bin, calls)
+      select site_id, (hour at time zone 'Europe/London')::date, bin, sum(calls) from call_hour_answer_bins group by 1, 2, 3`);
     // Five weeks of five-minute buckets with packed bins.
     await run(`insert into call_5min_rollups (site_id, bucket, offered, answered, answered_within_60s, abandoned,
         abandoned_after_30s, answer_ms_sum, answer_bins, answer_bin_calls)

@@ -65,17 +65,18 @@ function history(): CallEvent[] {
   return events;
 }
 
-/** The impact recomputed from raw events: minute counts summed into 5-minute buckets, then the metrics rules. */
+/** The impact recomputed from raw events: minute counts summed into buckets of `size`, then the metrics rules. */
 function bruteForce(
   events: CallEvent[],
   from: number,
   to: number,
   excluded: Record<string, [number, number][]>,
+  size = BUCKET,
 ) {
   const byBucket = new Map<string, CallCounts[]>();
   for (const [key, counts] of countsFromEvents(events)) {
     const [site, , minute] = key.split('|');
-    const bucket = `${site}|${Math.floor(Date.parse(minute ?? '') / BUCKET) * BUCKET}`;
+    const bucket = `${site}|${Math.floor(Date.parse(minute ?? '') / size) * size}`;
     byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), counts]);
   }
   const bucketCounts = (siteId: string, start: number): CallCounts | null =>
@@ -83,11 +84,11 @@ function bruteForce(
   const sites = SITES.map((siteId) => {
     const current: (CallCounts | null)[] = [];
     const buckets: BaselineBucket[] = [];
-    for (let offset = 0, t = from; t < to; offset++, t += BUCKET) {
+    for (let offset = 0, t = from; t < to; offset++, t += size) {
       current.push(bucketCounts(siteId, t));
       for (let week = 1; week <= BASELINE_WEEKS; week++) {
         const u = sameLocalTimeWeeksBefore(t, week);
-        const isExcluded = (excluded[siteId] ?? []).some(([a, b]) => a < u + BUCKET && u < b);
+        const isExcluded = (excluded[siteId] ?? []).some(([a, b]) => a < u + size && u < b);
         buckets.push({ offset, week, counts: bucketCounts(siteId, u), excluded: isExcluded });
       }
     }
@@ -179,6 +180,43 @@ describe.each(testBackends())('incident impact on %s', (backend) => {
     expect(impact.extraAbandoned as number).toBeGreaterThan(0);
     expect(impact.extraWaitHours as number).toBeGreaterThan(0);
     expect(impact.current.p95AnswerMs as number).toBeGreaterThan(impact.baseline.p95AnswerMs as number);
+  });
+
+  it('reads whole London days from the day rows and still equals the brute-force count (43-hour incident)', async () => {
+    const db = database.db;
+    // Two midnights inside: its baseline weeks are whole days plus edges, cut by the earlier incident
+    // (week 1 at leeds) and by leeds's silent hours (week 2), and week 4 runs off the start of the history.
+    const longFrom = OUTAGE - 40 * H;
+    const { id } = await declareIncident(db, ANONYMOUS, {
+      type: 'major',
+      title: 'Long outage',
+      systemIds: ['cas'],
+      siteIds: SITES,
+      startedAt: new Date(longFrom).toISOString(),
+    });
+    await updateIncident(db, ANONYMOUS, {
+      id,
+      stage: 'stood_down',
+      at: new Date(OUTAGE + DURATION).toISOString(),
+    });
+    const impact = await getIncidentImpact(db, ANONYMOUS, { id });
+    expect(impact.interval).toBe('1h');
+    const own: [number, number] = [longFrom, OUTAGE + DURATION];
+    const brute = bruteForce(
+      events,
+      longFrom,
+      OUTAGE + DURATION,
+      { leeds: [[EARLIER, EARLIER + DURATION], own], york: [own] },
+      H,
+    );
+    for (const b of brute.sites) {
+      const got = impact.sites.find((s) => s.siteId === b.siteId);
+      expect(got?.baselineWeeks, b.siteId).toBe(b.baseline.weeks);
+      expectClose(got?.current ?? {}, { ...toWindowMeasures(computeMeasures(b.currentCounts)) });
+      expectClose(got?.baseline ?? {}, { ...toWindowMeasures(computeMeasures(b.baseline.counts)) });
+      expectClose(got ?? {}, b.impact);
+    }
+    expectClose(impact, brute.total);
   });
 
   it('counts the earlier incident against its own baseline without the outage a week later', async () => {

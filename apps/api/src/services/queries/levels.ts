@@ -1,76 +1,179 @@
 import type { SeriesInterval } from '@switchboard/contracts';
-import { localDateString } from '@switchboard/metrics';
+import {
+  callDayAnswerBins,
+  callDayRollups,
+  callFiveMinuteRollups,
+  callHourAnswerBins,
+  callHourRollups,
+  callMinuteAnswerBins,
+  callMinuteRollups,
+  queueDayRollups,
+  queueFiveMinuteRollups,
+  queueHourRollups,
+  queueMinuteRollups,
+} from '@switchboard/db';
+import { bucketStart, localDateString, nextBucketStart } from '@switchboard/metrics';
 import { type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+
+type CallTable =
+  | typeof callMinuteRollups
+  | typeof callFiveMinuteRollups
+  | typeof callHourRollups
+  | typeof callDayRollups;
+type QueueTable =
+  | typeof queueMinuteRollups
+  | typeof queueFiveMinuteRollups
+  | typeof queueHourRollups
+  | typeof queueDayRollups;
+
+/** Where a level's answer-time histogram rows come from: one FROM item (joinable) giving (time, site, bin, calls). */
+export interface HistogramSource {
+  from: SQL;
+  time: PgColumn;
+  siteId: PgColumn;
+  bin: SQL;
+  calls: SQL;
+}
 
 /**
- * Which rollup tables serve an interval, how a row's bucket start is computed, and how the range is
- * filtered. Minute tables serve 1-minute buckets, five-minute tables 5 and 15, hour tables hourly,
- * London-day tables daily.
+ * One rollup level, through the Drizzle schema: its call table, its answer-time histogram (a bin table, or
+ * the five-minute rows' packed arrays unnested), its queue table, each with the column holding the bucket.
  */
-export interface Level {
-  calls: string;
-  /** The answer-bin table, or null when the histogram is packed into the calls table's rows. */
-  bins: string | null;
-  queue: string;
+export interface RollupLevel {
+  /** The interval this level's rows are (a day is a London calendar day). */
+  rows: '1m' | '5m' | '1h' | '1d';
+  calls: CallTable;
+  callsTime: PgColumn;
+  histogram: HistogramSource;
+  queue: QueueTable;
+  queueTime: PgColumn;
   /**
-   * The bucket start (timestamptz). Group by this and convert to epoch ms once per bucket (`epochMs`):
-   * converting every row first (extract() is numeric) made the all-site day queries twice as slow.
+   * The start (timestamptz) of the bucket a row's time column falls in. Group by this and convert to epoch
+   * ms once per bucket (`epochMs`): converting every row first (extract() is numeric) made the all-site
+   * day queries twice as slow.
    */
-  bucket: SQL;
-  /** Rows whose bucket lies in [from, to). */
-  inRange(from: number, to: number): SQL;
+  bucket(time: PgColumn): SQL;
+  /** Rows of `time` (this level's time column) whose bucket lies in [from, to). */
+  inRange(time: PgColumn, from: number, to: number): SQL;
 }
 
-const ORIGIN = `timestamptz '2000-01-01T00:00:00Z'`;
-/** A timestamptz column as epoch milliseconds (float8). */
-export const epochMs = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
-const timeRange = (column: string) => (from: number, to: number) =>
-  sql`${sql.raw(column)} >= ${new Date(from).toISOString()}::timestamptz and ${sql.raw(column)} < ${new Date(to).toISOString()}::timestamptz`;
+const iso = (ms: number) => new Date(ms).toISOString();
+const timeRange = (time: PgColumn, from: number, to: number) =>
+  sql`${time} >= ${iso(from)}::timestamptz and ${time} < ${iso(to)}::timestamptz`;
+const binTable = (table: typeof callMinuteAnswerBins | typeof callHourAnswerBins, time: PgColumn) => ({
+  from: sql`${table}`,
+  time,
+  siteId: table.siteId,
+  bin: sql`${table.bin}`,
+  calls: sql`${table.calls}`,
+});
 
-export function levelFor(interval: SeriesInterval): Level {
-  if (interval === '1h') {
-    return {
-      calls: 'call_hour_rollups',
-      bins: 'call_hour_answer_bins',
-      queue: 'queue_hour_rollups',
-      bucket: sql.raw('hour'),
-      inRange: timeRange('hour'),
-    };
-  }
-  if (interval === '1d') {
-    return {
-      calls: 'call_day_rollups',
-      bins: 'call_day_answer_bins',
-      queue: 'queue_day_rollups',
-      bucket: sql.raw(`(day::timestamp at time zone 'Europe/London')`),
-      // `to` is a local midnight (the end of the last bucket), so days before it are in range.
-      inRange: (from, to) =>
-        sql`day >= ${localDateString(from)}::date and day < ${localDateString(to)}::date`,
-    };
-  }
-  if (interval === '1m') {
-    return {
-      calls: 'call_minute_rollups',
-      bins: 'call_minute_answer_bins',
-      queue: 'queue_minute_rollups',
-      bucket: sql.raw('minute'),
-      inRange: timeRange('minute'),
-    };
-  }
-  return {
-    calls: 'call_5min_rollups',
-    bins: null,
-    queue: 'queue_5min_rollups',
-    bucket: sql.raw(interval === '5m' ? 'bucket' : `date_bin('15 minutes', bucket, ${ORIGIN})`),
-    inRange: timeRange('bucket'),
-  };
+const MINUTES: RollupLevel = {
+  rows: '1m',
+  calls: callMinuteRollups,
+  callsTime: callMinuteRollups.minute,
+  histogram: binTable(callMinuteAnswerBins, callMinuteAnswerBins.minute),
+  queue: queueMinuteRollups,
+  queueTime: queueMinuteRollups.minute,
+  bucket: (time) => sql`${time}`,
+  inRange: timeRange,
+};
+
+/** Five-minute rows carry their histogram packed into two arrays (see the schema), unnested here. */
+const FIVE_MINUTES: RollupLevel = {
+  rows: '5m',
+  calls: callFiveMinuteRollups,
+  callsTime: callFiveMinuteRollups.bucket,
+  histogram: {
+    from: sql`(${callFiveMinuteRollups} cross join lateral unnest(${callFiveMinuteRollups.answerBins}, ${callFiveMinuteRollups.answerBinCalls}) as packed(bin, calls))`,
+    time: callFiveMinuteRollups.bucket,
+    siteId: callFiveMinuteRollups.siteId,
+    bin: sql`packed.bin`,
+    calls: sql`packed.calls`,
+  },
+  queue: queueFiveMinuteRollups,
+  queueTime: queueFiveMinuteRollups.bucket,
+  bucket: (time) => sql`${time}`,
+  inRange: timeRange,
+};
+
+const HOURS: RollupLevel = {
+  rows: '1h',
+  calls: callHourRollups,
+  callsTime: callHourRollups.hour,
+  histogram: binTable(callHourAnswerBins, callHourAnswerBins.hour),
+  queue: queueHourRollups,
+  queueTime: queueHourRollups.hour,
+  bucket: (time) => sql`${time}`,
+  inRange: timeRange,
+};
+
+const DAYS: RollupLevel = {
+  rows: '1d',
+  calls: callDayRollups,
+  callsTime: callDayRollups.day,
+  histogram: {
+    from: sql`${callDayAnswerBins}`,
+    time: callDayAnswerBins.day,
+    siteId: callDayAnswerBins.siteId,
+    bin: sql`${callDayAnswerBins.bin}`,
+    calls: sql`${callDayAnswerBins.calls}`,
+  },
+  queue: queueDayRollups,
+  queueTime: queueDayRollups.day,
+  bucket: (time) => sql`(${time}::timestamp at time zone 'Europe/London')`,
+  // `to` is a local midnight (the end of the last bucket), so days before it are in range.
+  inRange: (time, from, to) =>
+    sql`${time} >= ${localDateString(from)}::date and ${time} < ${localDateString(to)}::date`,
+};
+
+const ORIGIN = sql.raw(`timestamptz '2000-01-01T00:00:00Z'`);
+
+/**
+ * THE choice of rollup level: which level's rows serve an interval, and how a row's bucket is computed.
+ * Minute rows serve 1-minute buckets, five-minute rows 5 and 15 minutes, hour rows hourly, London-day
+ * rows daily.
+ */
+export function levelFor(interval: SeriesInterval): RollupLevel {
+  if (interval === '1m') return MINUTES;
+  if (interval === '5m') return FIVE_MINUTES;
+  if (interval === '15m')
+    return { ...FIVE_MINUTES, bucket: (time) => sql`date_bin('15 minutes', ${time}, ${ORIGIN})` };
+  if (interval === '1h') return HOURS;
+  return DAYS;
 }
 
-/** `and site_id = any(...)`, or nothing for every site. */
-export function sitesFilter(siteIds: readonly string[]): SQL {
+/** A part of a range read from one level: [from, to) on the bucket edges of `level.rows`. */
+export type LevelSpan = { level: RollupLevel; from: number; to: number };
+
+/**
+ * [from, to) (on the edges of `interval`'s buckets) as the fewest rows to read: the whole London days in
+ * it from the day rows, the rest (at most a day's worth at each end) from `interval`'s own level.
+ */
+export function spansOf(from: number, to: number, interval: SeriesInterval): LevelSpan[] {
+  const edge = levelFor(interval);
+  let firstDay = bucketStart(from, '1d');
+  if (firstDay < from) firstDay = nextBucketStart(firstDay, '1d');
+  let lastDay = firstDay;
+  for (let next = nextBucketStart(lastDay, '1d'); next <= to; next = nextBucketStart(lastDay, '1d'))
+    lastDay = next;
+  if (interval === '1d' || lastDay === firstDay) return from < to ? [{ level: edge, from, to }] : [];
+  const spans: LevelSpan[] = [{ level: DAYS, from: firstDay, to: lastDay }];
+  if (from < firstDay) spans.unshift({ level: edge, from, to: firstDay });
+  if (lastDay < to) spans.push({ level: edge, from: lastDay, to });
+  return spans;
+}
+
+/** A timestamptz column or expression as epoch milliseconds (float8). */
+export const epochMs = (time: SQL | PgColumn) => sql`(extract(epoch from ${time}) * 1000)::float8`;
+
+/** A PostgreSQL array literal of texts (one statement text whatever the number of values). */
+export const textArray = (values: readonly string[]) =>
+  `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+
+/** `and <site column> = any(...)`, or nothing for every site. */
+export function sitesFilter(siteId: PgColumn, siteIds: readonly string[]): SQL {
   if (siteIds.length === 0) return sql``;
-  return sql` and site_id in (${sql.join(
-    siteIds.map((id) => sql`${id}`),
-    sql`, `,
-  )})`;
+  return sql` and ${siteId} = any(${textArray(siteIds)}::text[])`;
 }

@@ -1,0 +1,150 @@
+import { type Db, rowsOf } from '@switchboard/db';
+import { type CallCounts, emptyCounts, localDateString } from '@switchboard/metrics';
+import { type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { epochMs, type LevelSpan, type RollupLevel, sitesFilter, textArray } from './levels.ts';
+
+/**
+ * The one read path of the call rollups: counts summed per key, with the answer-time histogram summed in
+ * SQL and returned as two arrays per key (ascending bins and their calls), whatever level stores it.
+ */
+type SummedRow = {
+  k: string | number;
+  offered: number;
+  answered: number;
+  answered_within_60s: number;
+  abandoned: number;
+  abandoned_after_30s: number;
+  answer_ms_sum: number;
+  bins: number[] | null;
+  bin_calls: number[] | null;
+};
+
+/** The SELECT list summing a call table's rows (each times `weight`, when given). */
+function sums(table: RollupLevel['calls'], weight?: SQL): SQL {
+  const w = weight ? sql` * ${weight}` : sql``;
+  const cast = weight ? sql.raw('float8') : sql.raw('int');
+  return sql`sum(${table.offered}${w})::${cast} as offered, sum(${table.answered}${w})::${cast} as answered,
+    sum(${table.answeredWithin60s}${w})::${cast} as answered_within_60s, sum(${table.abandoned}${w})::${cast} as abandoned,
+    sum(${table.abandonedAfter30s}${w})::${cast} as abandoned_after_30s, sum(${table.answerMsSum}${w})::float8 as answer_ms_sum`;
+}
+
+/** Per key, the (key, bin, calls) rows of `perBin` as two arrays in bin order. */
+const packBins = (perBin: SQL) =>
+  sql`select k, array_agg(bin order by bin) as bins, array_agg(calls order by bin) as bin_calls
+      from (${perBin}) per_bin group by k`;
+
+/** CallCounts from a summed row (its histogram arrays added into the bins). */
+function countsOf(row: SummedRow): CallCounts {
+  const counts = emptyCounts();
+  counts.offered = Number(row.offered);
+  counts.answered = Number(row.answered);
+  counts.answeredWithin60s = Number(row.answered_within_60s);
+  counts.abandoned = Number(row.abandoned);
+  counts.abandonedAfter30s = Number(row.abandoned_after_30s);
+  counts.answerMsSum = Number(row.answer_ms_sum);
+  const bins = row.bins ?? [];
+  const calls = row.bin_calls ?? [];
+  bins.forEach((bin, i) => {
+    counts.answerHist[bin] = (counts.answerHist[bin] ?? 0) + Number(calls[i] ?? 0);
+  });
+  return counts;
+}
+
+export type ReadKey = 'site' | 'bucket';
+
+/**
+ * Counts (with histograms) of `level`'s rows in [from, to) of the sites (none = all), summed per site or per
+ * bucket start (the key: the site id, or the bucket start in epoch ms as a string). A key without rows is
+ * absent: no data, which callers show as a gap, never as zero.
+ */
+export async function readCallCounts(
+  db: Db,
+  level: RollupLevel,
+  range: { from: number; to: number; siteIds: readonly string[] },
+  by: ReadKey,
+): Promise<Map<string, CallCounts>> {
+  const { calls, callsTime, histogram: h } = level;
+  const where = (time: PgColumn, siteId: PgColumn) =>
+    sql`${level.inRange(time, range.from, range.to)}${sitesFilter(siteId, range.siteIds)}`;
+  const key = (time: PgColumn, siteId: PgColumn) => (by === 'site' ? sql`${siteId}` : level.bucket(time));
+  const rows = await rowsOf<SummedRow>(
+    db,
+    sql`with c as (
+          select ${key(callsTime, calls.siteId)} as k, ${sums(calls)} from ${calls}
+          where ${where(callsTime, calls.siteId)} group by 1
+        ), h as (${packBins(
+          sql`select ${key(h.time, h.siteId)} as k, ${h.bin} as bin, sum(${h.calls})::int as calls
+              from ${h.from} where ${where(h.time, h.siteId)} group by 1, 2`,
+        )})
+        select ${by === 'site' ? sql`c.k` : epochMs(sql`c.k`)} as k, offered, answered, answered_within_60s,
+          abandoned, abandoned_after_30s, answer_ms_sum, bins, bin_calls
+        from c left join h on h.k = c.k`,
+  );
+  return new Map(rows.map((row) => [String(row.k), countsOf(row)]));
+}
+
+/** Which buckets of `level` in [from, to) have rows, per site: `${siteId}|${bucket start ms}`. */
+export async function bucketsWithData(
+  db: Db,
+  level: RollupLevel,
+  range: { from: number; to: number; siteIds: readonly string[] },
+): Promise<Set<string>> {
+  const { calls, callsTime } = level;
+  const rows = await rowsOf<{ site_id: string; t: number[] }>(
+    db,
+    sql`select ${calls.siteId} as site_id, array_agg(${epochMs(level.bucket(callsTime))}) as t from ${calls}
+        where ${level.inRange(callsTime, range.from, range.to)}${sitesFilter(calls.siteId, range.siteIds)}
+        group by 1`,
+  );
+  return new Set(rows.flatMap((row) => row.t.map((t) => `${row.site_id}|${Number(t)}`)));
+}
+
+/** Rows of one site over a span of one level, weighing `weight` each, summed under `key`. */
+export type WeightedSpan = LevelSpan & { key: string; siteId: string; weight: number };
+
+/**
+ * Σ weight × counts (with histograms) of each span's rows, per span key, in one statement: the spans are
+ * grouped by level, and each level's rows are joined with its spans. A key without rows is absent.
+ */
+export async function readWeightedCounts(
+  db: Db,
+  spans: readonly WeightedSpan[],
+): Promise<Map<string, CallCounts>> {
+  const byLevel = new Map<RollupLevel['rows'], WeightedSpan[]>();
+  for (const span of spans) byLevel.set(span.level.rows, [...(byLevel.get(span.level.rows) ?? []), span]);
+  if (byLevel.size === 0) return new Map();
+  const callParts: SQL[] = [];
+  const binParts: SQL[] = [];
+  for (const [rows, list] of byLevel) {
+    const level = list[0]?.level as RollupLevel;
+    // Days are dates, other levels instants: each span's edges in its level's type.
+    const edge = (ms: number) => (rows === '1d' ? localDateString(ms) : new Date(ms).toISOString());
+    const type = sql.raw(rows === '1d' ? 'date' : 'timestamptz');
+    const s = sql`unnest(${textArray(list.map((x) => x.key))}::text[], ${textArray(list.map((x) => x.siteId))}::text[],
+      ${textArray(list.map((x) => edge(x.from)))}::${type}[], ${textArray(list.map((x) => edge(x.to)))}::${type}[],
+      ${`{${list.map((x) => x.weight).join(',')}}`}::float8[]) as s(k, site_id, f, t, w)`;
+    const { calls, callsTime, histogram: h } = level;
+    callParts.push(
+      sql`select s.k, ${sums(calls, sql`s.w`)} from ${s} join ${calls}
+          on ${calls.siteId} = s.site_id and ${callsTime} >= s.f and ${callsTime} < s.t group by 1`,
+    );
+    binParts.push(
+      sql`select s.k, ${h.bin} as bin, sum(${h.calls} * s.w)::float8 as calls from ${s} join ${h.from}
+          on ${h.siteId} = s.site_id and ${h.time} >= s.f and ${h.time} < s.t group by 1, 2`,
+    );
+  }
+  const rows = await rowsOf<SummedRow>(
+    db,
+    sql`with c as (
+          select k, sum(offered)::float8 as offered, sum(answered)::float8 as answered,
+            sum(answered_within_60s)::float8 as answered_within_60s, sum(abandoned)::float8 as abandoned,
+            sum(abandoned_after_30s)::float8 as abandoned_after_30s, sum(answer_ms_sum)::float8 as answer_ms_sum
+          from (${sql.join(callParts, sql` union all `)}) per_level group by k
+        ), h as (${packBins(
+          sql`select k, bin, sum(calls)::float8 as calls from (${sql.join(binParts, sql` union all `)}) per_level group by 1, 2`,
+        )})
+        select c.*, bins, bin_calls from c left join h on h.k = c.k`,
+  );
+  return new Map(rows.map((row) => [String(row.k), countsOf(row)]));
+}
