@@ -120,9 +120,8 @@ export async function getIncidentImpact(
     const starts = [...new Set(aligned.map((a) => a.start))].sort((a, b) => a - b);
     for (const run of weightedRuns(starts, size, weightAt, blocked))
       for (const span of spansOf(run.from, run.to, interval))
-        spans.push({ ...span, key: `b|${siteId}`, siteId, weight: run.weight });
-    for (const span of spansOf(from, to, interval))
-      spans.push({ ...span, key: `c|${siteId}`, siteId, weight: 1 });
+        spans.push({ ...span, group: 'b', siteId, weight: run.weight });
+    for (const span of spansOf(from, to, interval)) spans.push({ ...span, group: 'c', siteId, weight: 1 });
     const weekSet = new Set(buckets.filter((_, j) => (weights[j] ?? 0) > 0).map((b) => b.week));
     return { siteId, weekSet, weeks, missingWeeks };
   });

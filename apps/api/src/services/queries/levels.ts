@@ -144,24 +144,38 @@ export function levelFor(interval: SeriesInterval): RollupLevel {
   return DAYS;
 }
 
-/** A part of a range read from one level: [from, to) on the bucket edges of `level.rows`. */
-export type LevelSpan = { level: RollupLevel; from: number; to: number };
+/** A part of a range read from one level: [from, to) on the bucket edges of `level.rows`, added or taken away. */
+export type LevelSpan = { level: RollupLevel; from: number; to: number; sign: 1 | -1 };
 
 /**
- * [from, to) (on the edges of `interval`'s buckets) as the fewest rows to read: the whole London days in
- * it from the day rows, the rest (at most a day's worth at each end) from `interval`'s own level.
+ * [from, to) (on the edges of `interval`'s buckets) as the fewest rows to read: each whole London day in
+ * it from the day rows; a part of a day up to half of it from `interval`'s own level; a larger part as the
+ * whole day less the rest of that day (sign −1), so no day costs more than half its hours.
  */
 export function spansOf(from: number, to: number, interval: SeriesInterval): LevelSpan[] {
   const edge = levelFor(interval);
-  let firstDay = bucketStart(from, '1d');
-  if (firstDay < from) firstDay = nextBucketStart(firstDay, '1d');
-  let lastDay = firstDay;
-  for (let next = nextBucketStart(lastDay, '1d'); next <= to; next = nextBucketStart(lastDay, '1d'))
-    lastDay = next;
-  if (interval === '1d' || lastDay === firstDay) return from < to ? [{ level: edge, from, to }] : [];
-  const spans: LevelSpan[] = [{ level: DAYS, from: firstDay, to: lastDay }];
-  if (from < firstDay) spans.unshift({ level: edge, from, to: firstDay });
-  if (lastDay < to) spans.push({ level: edge, from: lastDay, to });
+  if (interval === '1d') return from < to ? [{ level: edge, from, to, sign: 1 }] : [];
+  const spans: LevelSpan[] = [];
+  const add = (level: RollupLevel, a: number, b: number, sign: 1 | -1) => {
+    if (a >= b) return;
+    const last = spans[spans.length - 1];
+    // Consecutive whole days are one span.
+    if (last && last.level === level && last.sign === sign && last.to === a) last.to = b;
+    else spans.push({ level, from: a, to: b, sign });
+  };
+  for (let day = bucketStart(from, '1d'); day < to; ) {
+    const end = nextBucketStart(day, '1d');
+    const a = Math.max(from, day);
+    const b = Math.min(to, end);
+    if (b - a === end - day) add(DAYS, day, end, 1);
+    else if (2 * (b - a) <= end - day) add(edge, a, b, 1);
+    else {
+      add(edge, day, a, -1);
+      add(DAYS, day, end, 1);
+      add(edge, b, end, -1);
+    }
+    day = end;
+  }
   return spans;
 }
 

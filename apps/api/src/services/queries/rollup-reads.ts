@@ -100,12 +100,12 @@ export async function bucketsWithData(
   return new Set(rows.flatMap((row) => row.t.map((t) => `${row.site_id}|${Number(t)}`)));
 }
 
-/** Rows of one site over a span of one level, weighing `weight` each, summed under `key`. */
-export type WeightedSpan = LevelSpan & { key: string; siteId: string; weight: number };
+/** Rows of one site over a span of one level, weighing `weight` each (times the span's sign), summed under `${group}|${siteId}`. */
+export type WeightedSpan = LevelSpan & { group: string; siteId: string; weight: number };
 
 /**
- * Σ weight × counts (with histograms) of each span's rows, per span key, in one statement: the spans are
- * grouped by level, and each level's rows are joined with its spans. A key without rows is absent.
+ * Σ weight × counts (with histograms) of each span's rows, per `${group}|${siteId}`, in one statement: the
+ * spans are grouped by level, and each level's rows are joined with its spans. A key without rows is absent.
  */
 export async function readWeightedCounts(
   db: Db,
@@ -121,17 +121,51 @@ export async function readWeightedCounts(
     // Days are dates, other levels instants: each span's edges in its level's type.
     const edge = (ms: number) => (rows === '1d' ? localDateString(ms) : new Date(ms).toISOString());
     const type = sql.raw(rows === '1d' ? 'date' : 'timestamptz');
-    const s = sql`unnest(${textArray(list.map((x) => x.key))}::text[], ${textArray(list.map((x) => x.siteId))}::text[],
-      ${textArray(list.map((x) => edge(x.from)))}::${type}[], ${textArray(list.map((x) => edge(x.to)))}::${type}[],
-      ${`{${list.map((x) => x.weight).join(',')}}`}::float8[]) as s(k, site_id, f, t, w)`;
+    const array = (values: string[], of: SQL) => sql`${textArray(values)}::${of}[]`;
+    const s = sql`unnest(${array(
+      list.map((x) => `${x.group}|${x.siteId}`),
+      sql`text`,
+    )}, ${array(
+      list.map((x) => x.siteId),
+      sql`text`,
+    )}, ${array(
+      list.map((x) => edge(x.from)),
+      type,
+    )}, ${array(
+      list.map((x) => edge(x.to)),
+      type,
+    )}, ${`{${list.map((x) => x.sign * x.weight).join(',')}}`}::float8[]) as s(k, site_id, f, t, w)`;
     const { calls, callsTime, histogram: h } = level;
+    // One index range scan per span: lateral, and kept so by `offset 0` (else the planner, which cannot
+    // guess what the unnested spans cover, flattens it into a hash join over a whole year of rows).
+    const read = (time: PgColumn, siteId: PgColumn, from: SQL, columns: SQL, select: SQL, groupBy: SQL) =>
+      sql`select ${select} from ${s} cross join lateral (
+            select ${columns} from ${from} where ${siteId} = s.site_id and ${time} >= s.f and ${time} < s.t
+            offset 0
+          ) x group by ${groupBy}`;
+    const c = calls;
     callParts.push(
-      sql`select s.k, ${sums(calls, sql`s.w`)} from ${s} join ${calls}
-          on ${calls.siteId} = s.site_id and ${callsTime} >= s.f and ${callsTime} < s.t group by 1`,
+      read(
+        callsTime,
+        c.siteId,
+        sql`${c}`,
+        sql`${c.offered} as offered, ${c.answered} as answered, ${c.answeredWithin60s} as answered_within_60s,
+          ${c.abandoned} as abandoned, ${c.abandonedAfter30s} as abandoned_after_30s, ${c.answerMsSum} as answer_ms_sum`,
+        sql`s.k, sum(x.offered * s.w)::float8 as offered, sum(x.answered * s.w)::float8 as answered,
+          sum(x.answered_within_60s * s.w)::float8 as answered_within_60s, sum(x.abandoned * s.w)::float8 as abandoned,
+          sum(x.abandoned_after_30s * s.w)::float8 as abandoned_after_30s, sum(x.answer_ms_sum * s.w)::float8 as answer_ms_sum`,
+        sql`1`,
+      ),
     );
     binParts.push(
-      sql`select s.k, ${h.bin} as bin, sum(${h.calls} * s.w)::float8 as calls from ${s} join ${h.from}
-          on ${h.siteId} = s.site_id and ${h.time} >= s.f and ${h.time} < s.t group by 1, 2`,
+      read(
+        h.time,
+        h.siteId,
+        h.from,
+        sql`${h.bin} as bin, ${h.calls} as calls`,
+        sql`s.k, x.bin, sum(x.calls * s.w)::float8 as calls`,
+        sql`1, 2`,
+      ),
     );
   }
   const rows = await rowsOf<SummedRow>(
@@ -140,11 +174,41 @@ export async function readWeightedCounts(
           select k, sum(offered)::float8 as offered, sum(answered)::float8 as answered,
             sum(answered_within_60s)::float8 as answered_within_60s, sum(abandoned)::float8 as abandoned,
             sum(abandoned_after_30s)::float8 as abandoned_after_30s, sum(answer_ms_sum)::float8 as answer_ms_sum
-          from (${sql.join(callParts, sql` union all `)}) per_level group by k
+          from (${sql.join(
+            callParts.map((part) => sql`(${part})`),
+            sql` union all `,
+          )}) per_level group by k
         ), h as (${packBins(
-          sql`select k, bin, sum(calls)::float8 as calls from (${sql.join(binParts, sql` union all `)}) per_level group by 1, 2`,
+          sql`select k, bin, sum(calls)::float8 as calls from (${sql.join(
+            binParts.map((part) => sql`(${part})`),
+            sql` union all `,
+          )}) per_level group by 1, 2`,
         )})
         select c.*, bins, bin_calls from c left join h on h.k = c.k`,
   );
-  return new Map(rows.map((row) => [String(row.k), countsOf(row)]));
+  const out = new Map<string, CallCounts>();
+  for (const row of rows) {
+    const counts = cleared(countsOf(row));
+    if (counts) out.set(String(row.k), counts);
+  }
+  return out;
+}
+
+/**
+ * Sums in which a day's rows were added and some of its hours taken away leave float residues (1e-13) where
+ * the answer is 0: cleared to 0, as every true count here is at least the smallest weight (1/4 of a call).
+ * All counts 0 means the span had no rows (a rollup row always counts something): null, no data.
+ */
+function cleared(c: CallCounts): CallCounts | null {
+  const clear = (x: number) => (Math.abs(x) < 1e-6 ? 0 : x);
+  const out: CallCounts = {
+    offered: clear(c.offered),
+    answered: clear(c.answered),
+    answeredWithin60s: clear(c.answeredWithin60s),
+    abandoned: clear(c.abandoned),
+    abandonedAfter30s: clear(c.abandonedAfter30s),
+    answerMsSum: clear(c.answerMsSum),
+    answerHist: c.answerHist.map(clear),
+  };
+  return out.offered === 0 && out.answered === 0 && out.abandoned === 0 ? null : out;
 }
