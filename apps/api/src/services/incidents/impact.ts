@@ -17,7 +17,7 @@ import {
 } from '@switchboard/metrics';
 import { and, lt, ne } from 'drizzle-orm';
 import { toWindowMeasures } from '../queries/call-counts.ts';
-import { levelFor, spansOf } from '../queries/levels.ts';
+import { type LevelSpan, levelFor, spansOf } from '../queries/levels.ts';
 import { bucketsWithData, readWeightedCounts, type WeightedSpan } from '../queries/rollup-reads.ts';
 import { type Actor, visibleSites } from './actor.ts';
 import { windowEnd } from './lifecycle.ts';
@@ -98,6 +98,16 @@ export async function getIncidentImpact(
 
   // Per site: which earlier buckets count and how much (baselineWeights), then the spans to read.
   const spans: WeightedSpan[] = [];
+  // Sites mostly share their runs; London days cost time-zone maths, so each run is split once.
+  const split = new Map<string, LevelSpan[]>();
+  const spansOfRun = (a: number, b: number) => {
+    const key = `${a}|${b}`;
+    const known = split.get(key);
+    if (known) return known;
+    const list = spansOf(a, b, interval);
+    split.set(key, list);
+    return list;
+  };
   const perSite = siteIds.map((siteId) => {
     const excluded = excludedBy.get(siteId) ?? [];
     const isExcluded = (start: number) =>
@@ -119,9 +129,9 @@ export async function getIncidentImpact(
     });
     const starts = [...new Set(aligned.map((a) => a.start))].sort((a, b) => a - b);
     for (const run of weightedRuns(starts, size, weightAt, blocked))
-      for (const span of spansOf(run.from, run.to, interval))
+      for (const span of spansOfRun(run.from, run.to))
         spans.push({ ...span, group: 'b', siteId, weight: run.weight });
-    for (const span of spansOf(from, to, interval)) spans.push({ ...span, group: 'c', siteId, weight: 1 });
+    for (const span of spansOfRun(from, to)) spans.push({ ...span, group: 'c', siteId, weight: 1 });
     const weekSet = new Set(buckets.filter((_, j) => (weights[j] ?? 0) > 0).map((b) => b.week));
     return { siteId, weekSet, weeks, missingWeeks };
   });

@@ -136,25 +136,34 @@ export async function readWeightedCounts(
       type,
     )}, ${`{${list.map((x) => x.sign * x.weight).join(',')}}`}::float8[]) as s(k, site_id, f, t, w)`;
     const { calls, callsTime, histogram: h } = level;
-    // One index range scan per span: lateral, and kept so by `offset 0` (else the planner, which cannot
-    // guess what the unnested spans cover, flattens it into a hash join over a whole year of rows).
-    const read = (time: PgColumn, siteId: PgColumn, from: SQL, columns: SQL, select: SQL, groupBy: SQL) =>
-      sql`select ${select} from ${s} cross join lateral (
-            select ${columns} from ${from} where ${siteId} = s.site_id and ${time} >= s.f and ${time} < s.t
-            offset 0
-          ) x group by ${groupBy}`;
-    const c = calls;
+    // Each distinct time span is read once, for every site (one index range scan: the rollup keys start with
+    // the time, so a scan per site and span would walk every site's rows of the span anyway), summed per
+    // site, then weighed per span and site. Lateral with `offset 0`, else the planner, which cannot guess
+    // what the unnested spans cover, flattens it into a hash join over a whole year of rows.
+    const read = (time: PgColumn, siteId: PgColumn, from: SQL, summed: SQL, weighed: SQL, by: SQL) =>
+      sql`with s as (select * from ${s}), per_span as materialized (
+            select r.f, r.t, x.* from (select distinct f, t from s) r cross join lateral (
+              select ${siteId} as site_id, ${summed} from ${from} where ${time} >= r.f and ${time} < r.t
+              group by ${siteId}${by} offset 0) x)
+          select s.k, ${weighed} from per_span p join s on s.f = p.f and s.t = p.t and s.site_id = p.site_id
+          group by s.k${by}`;
+    const weighed = (columns: string[]) =>
+      sql.raw(columns.map((c) => `sum(p.${c} * s.w)::float8 as ${c}`).join(', '));
     callParts.push(
       read(
         callsTime,
-        c.siteId,
-        sql`${c}`,
-        sql`${c.offered} as offered, ${c.answered} as answered, ${c.answeredWithin60s} as answered_within_60s,
-          ${c.abandoned} as abandoned, ${c.abandonedAfter30s} as abandoned_after_30s, ${c.answerMsSum} as answer_ms_sum`,
-        sql`s.k, sum(x.offered * s.w)::float8 as offered, sum(x.answered * s.w)::float8 as answered,
-          sum(x.answered_within_60s * s.w)::float8 as answered_within_60s, sum(x.abandoned * s.w)::float8 as abandoned,
-          sum(x.abandoned_after_30s * s.w)::float8 as abandoned_after_30s, sum(x.answer_ms_sum * s.w)::float8 as answer_ms_sum`,
-        sql`1`,
+        calls.siteId,
+        sql`${calls}`,
+        sums(calls),
+        weighed([
+          'offered',
+          'answered',
+          'answered_within_60s',
+          'abandoned',
+          'abandoned_after_30s',
+          'answer_ms_sum',
+        ]),
+        sql``,
       ),
     );
     binParts.push(
@@ -162,9 +171,9 @@ export async function readWeightedCounts(
         h.time,
         h.siteId,
         h.from,
-        sql`${h.bin} as bin, ${h.calls} as calls`,
-        sql`s.k, x.bin, sum(x.calls * s.w)::float8 as calls`,
-        sql`1, 2`,
+        sql`${h.bin} as bin, sum(${h.calls})::float8 as calls`,
+        sql`bin, sum(p.calls * s.w)::float8 as calls`,
+        sql`, bin`,
       ),
     );
   }
