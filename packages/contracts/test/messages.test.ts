@@ -96,6 +96,13 @@ describe('bounds and forms', () => {
     expect(availabilityExportInput.parse({ ...range, view: 'summary' }).view).toBe('summary');
   });
 
+  it('a range too long is a custom issue, relative or absolute, in queries and exports', () => {
+    expect(first(timeRangeInput, { last: '9999d' })).toMatchObject({ code: 'custom', path: ['last'] });
+    const long = { from: '2020-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' };
+    expect(first(availabilityExportInput, long)).toMatchObject({ code: 'custom', path: ['to'] });
+    expect(first(availabilityExportInput, long)?.message).toMatch(/^the range may be at most \d+ days$/);
+  });
+
   it('a time range given both ways is a custom issue on "last"', () => {
     expect(first(timeRangeInput, { last: '4h', from: hour, to: hour })).toMatchObject({
       code: 'custom',
@@ -105,8 +112,17 @@ describe('bounds and forms', () => {
 });
 
 describe('text fields', () => {
-  const text = textField('detail', 100);
+  it('name themselves when not a string, too long or with control characters', () => {
+    const text = textField('detail', 100);
+    expect(first(text, 5)?.message).toBe('detail must be a string');
+    expect(issues(text, 'x'.repeat(100))).toEqual([]);
+    expect(first(text, 'x'.repeat(101))?.message).toBe('detail must be at most 100 characters');
+    expect(first(text, 'a\u0007b')?.message).toBe('detail must not contain control characters');
+    expect(issues(text, 'a\tb\nc')).toEqual([]);
+  });
+
   it('refuse lone surrogates, high or low, and accept whole pairs', () => {
+    const text = textField('detail', 100);
     expect(issues(text, 'ok 😀 ok')).toEqual([]);
     expect(issues(text, '😀')).toEqual([]);
     for (const bad of ['a\uD83D', '\uD83Da', 'a\uDE00', '\uDE00a', '\uDE00\uD83D']) {

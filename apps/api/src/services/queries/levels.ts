@@ -34,6 +34,8 @@ export interface HistogramSource {
   siteId: PgColumn;
   bin: SQL;
   calls: SQL;
+  /** Set when the histogram is packed into the call rows: the arrays of bins and of their calls. */
+  packed?: { bins: PgColumn; calls: PgColumn };
 }
 
 /**
@@ -91,6 +93,7 @@ const FIVE_MINUTES: RollupLevel = {
     siteId: callFiveMinuteRollups.siteId,
     bin: sql`packed.bin`,
     calls: sql`packed.calls`,
+    packed: { bins: callFiveMinuteRollups.answerBins, calls: callFiveMinuteRollups.answerBinCalls },
   },
   queue: queueFiveMinuteRollups,
   queueTime: queueFiveMinuteRollups.bucket,
