@@ -107,6 +107,22 @@ function expectClose(actual: object, expected: Record<string, number | null>) {
   }
 }
 
+/** Every site's and the total's measures and impact equal the brute-force ones. */
+function expectBruteForce(
+  impact: Awaited<ReturnType<typeof getIncidentImpact>>,
+  brute: ReturnType<typeof bruteForce>,
+) {
+  for (const b of brute.sites) {
+    const got = impact.sites.find((s) => s.siteId === b.siteId);
+    expect(got, b.siteId).toBeDefined();
+    expect(got?.baselineWeeks, b.siteId).toBe(b.baseline.weeks);
+    expectClose(got?.current ?? {}, { ...toWindowMeasures(computeMeasures(b.currentCounts)) });
+    expectClose(got?.baseline ?? {}, { ...toWindowMeasures(computeMeasures(b.baseline.counts)) });
+    expectClose(got ?? {}, b.impact);
+  }
+  expectClose(impact, brute.total);
+}
+
 describe.each(testBackends())('incident impact on %s', (backend) => {
   let database: TestDatabase;
   let events: CallEvent[];
@@ -162,15 +178,7 @@ describe.each(testBackends())('incident impact on %s', (backend) => {
     // leeds: week 1 is under the earlier incident, week 2 had no data: two weeks contribute, two are missing.
     expect(leeds).toMatchObject({ baselineWeeks: 2, missingWeeks: 2 });
     expect(york).toMatchObject({ baselineWeeks: 4, missingWeeks: 0 });
-    for (const b of brute.sites) {
-      const got = impact.sites.find((s) => s.siteId === b.siteId);
-      expect(got, b.siteId).toBeDefined();
-      expect(got?.baselineWeeks).toBe(b.baseline.weeks);
-      expectClose(got?.current ?? {}, { ...toWindowMeasures(computeMeasures(b.currentCounts)) });
-      expectClose(got?.baseline ?? {}, { ...toWindowMeasures(computeMeasures(b.baseline.counts)) });
-      expectClose(got ?? {}, b.impact);
-    }
-    expectClose(impact, brute.total);
+    expectBruteForce(impact, brute);
     expectClose(impact.current, {
       ...toWindowMeasures(computeMeasures(sumCounts(brute.sites.map((s) => s.currentCounts)))),
     });
@@ -209,14 +217,7 @@ describe.each(testBackends())('incident impact on %s', (backend) => {
       { leeds: [[EARLIER, EARLIER + DURATION], own], york: [own] },
       H,
     );
-    for (const b of brute.sites) {
-      const got = impact.sites.find((s) => s.siteId === b.siteId);
-      expect(got?.baselineWeeks, b.siteId).toBe(b.baseline.weeks);
-      expectClose(got?.current ?? {}, { ...toWindowMeasures(computeMeasures(b.currentCounts)) });
-      expectClose(got?.baseline ?? {}, { ...toWindowMeasures(computeMeasures(b.baseline.counts)) });
-      expectClose(got ?? {}, b.impact);
-    }
-    expectClose(impact, brute.total);
+    expectBruteForce(impact, brute);
   });
 
   it('counts the earlier incident against its own baseline without the outage a week later', async () => {

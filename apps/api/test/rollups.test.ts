@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestCallEvents } from '../src/services/ingest/call-events.ts';
 import { ingestQueueSnapshots } from '../src/services/ingest/queue-snapshots.ts';
 import { groupBy } from '../src/services/queries/call-counts.ts';
+import { countsOf, type SummedRow } from '../src/services/queries/rollup-reads.ts';
 import { ROLLUP_TABLES, rebuildRollups } from '../src/services/rollups/rebuild.ts';
 import { addSite } from '../src/services/sites.ts';
 
@@ -57,27 +58,10 @@ function eventsOf(calls: Call[], run: number): CallEvent[] {
   });
 }
 
-/** A rollup row's counts as selected here (read straight from the tables, not through the read path). */
-type CountsRow = {
-  offered: number;
-  answered: number;
-  answered_within_60s: number;
-  abandoned: number;
-  abandoned_after_30s: number;
-  answer_ms_sum: number;
-};
-
-function toCounts(row: CountsRow, bins: { bin: number; calls: number }[] = []): CallCounts {
-  const counts = emptyCounts();
-  counts.offered = Number(row.offered);
-  counts.answered = Number(row.answered);
-  counts.answeredWithin60s = Number(row.answered_within_60s);
-  counts.abandoned = Number(row.abandoned);
-  counts.abandonedAfter30s = Number(row.abandoned_after_30s);
-  counts.answerMsSum = Number(row.answer_ms_sum);
-  for (const { bin, calls } of bins) counts.answerHist[bin] = (counts.answerHist[bin] ?? 0) + Number(calls);
-  return counts;
-}
+/** A rollup row's counts as selected here, straight from the tables, into CallCounts (the read path's mapping). */
+type CountsRow = Omit<SummedRow, 'k' | 'bins' | 'bin_calls'>;
+const toCounts = (row: CountsRow, bins: { bin: number; calls: number }[] = []): CallCounts =>
+  countsOf({ ...row, k: '', bins: bins.map((b) => b.bin), bin_calls: bins.map((b) => Number(b.calls)) });
 
 const minuteKey = (r: { site_id: unknown; queue: unknown; minute: unknown }) =>
   `${r.site_id}|${r.queue}|${new Date(r.minute as string).toISOString()}`;

@@ -63,24 +63,50 @@ export interface RollupLevel {
 const iso = (ms: number) => new Date(ms).toISOString();
 const timeRange = (time: PgColumn, from: number, to: number) =>
   sql`${time} >= ${iso(from)}::timestamptz and ${time} < ${iso(to)}::timestamptz`;
-const binTable = (table: typeof callMinuteAnswerBins | typeof callHourAnswerBins, time: PgColumn) => ({
-  from: sql`${table}`,
-  time,
-  siteId: table.siteId,
-  bin: sql`${table.bin}`,
-  calls: sql`${table.calls}`,
-});
-
-const MINUTES: RollupLevel = {
-  rows: '1m',
-  calls: callMinuteRollups,
-  callsTime: callMinuteRollups.minute,
-  histogram: binTable(callMinuteAnswerBins, callMinuteAnswerBins.minute),
-  queue: queueMinuteRollups,
-  queueTime: queueMinuteRollups.minute,
+/** A level on the UTC clock whose histogram is a bin table (minutes, hours). */
+const binnedLevel = (
+  rows: '1m' | '1h',
+  calls: typeof callMinuteRollups | typeof callHourRollups,
+  callsTime: PgColumn,
+  bins: typeof callMinuteAnswerBins | typeof callHourAnswerBins,
+  binsTime: PgColumn,
+  queue: typeof queueMinuteRollups | typeof queueHourRollups,
+  queueTime: PgColumn,
+): RollupLevel => ({
+  rows,
+  calls,
+  callsTime,
+  histogram: {
+    from: sql`${bins}`,
+    time: binsTime,
+    siteId: bins.siteId,
+    bin: sql`${bins.bin}`,
+    calls: sql`${bins.calls}`,
+  },
+  queue,
+  queueTime,
   bucket: (time) => sql`${time}`,
   inRange: timeRange,
-};
+});
+
+const MINUTES = binnedLevel(
+  '1m',
+  callMinuteRollups,
+  callMinuteRollups.minute,
+  callMinuteAnswerBins,
+  callMinuteAnswerBins.minute,
+  queueMinuteRollups,
+  queueMinuteRollups.minute,
+);
+const HOURS = binnedLevel(
+  '1h',
+  callHourRollups,
+  callHourRollups.hour,
+  callHourAnswerBins,
+  callHourAnswerBins.hour,
+  queueHourRollups,
+  queueHourRollups.hour,
+);
 
 /** Five-minute rows carry their histogram packed into two arrays (see the schema), unnested here. */
 const FIVE_MINUTES: RollupLevel = {
@@ -97,17 +123,6 @@ const FIVE_MINUTES: RollupLevel = {
   },
   queue: queueFiveMinuteRollups,
   queueTime: queueFiveMinuteRollups.bucket,
-  bucket: (time) => sql`${time}`,
-  inRange: timeRange,
-};
-
-const HOURS: RollupLevel = {
-  rows: '1h',
-  calls: callHourRollups,
-  callsTime: callHourRollups.hour,
-  histogram: binTable(callHourAnswerBins, callHourAnswerBins.hour),
-  queue: queueHourRollups,
-  queueTime: queueHourRollups.hour,
   bucket: (time) => sql`${time}`,
   inRange: timeRange,
 };
@@ -130,6 +145,21 @@ const DAYS: RollupLevel = {
   inRange: (time, from, to) =>
     sql`${time} >= ${localDateString(from)}::date and ${time} < ${localDateString(to)}::date`,
 };
+
+/** Every rollup table, from the schema (what a rebuild truncates and refills). */
+export const ROLLUP_TABLES = [
+  callMinuteRollups,
+  callMinuteAnswerBins,
+  callFiveMinuteRollups,
+  callHourRollups,
+  callHourAnswerBins,
+  callDayRollups,
+  callDayAnswerBins,
+  queueMinuteRollups,
+  queueFiveMinuteRollups,
+  queueHourRollups,
+  queueDayRollups,
+];
 
 const ORIGIN = sql.raw(`timestamptz '2000-01-01T00:00:00Z'`);
 

@@ -8,7 +8,7 @@ import { epochMs, type LevelSpan, type RollupLevel, sitesFilter, textArray } fro
  * The one read path of the call rollups: counts summed per key, with the answer-time histogram summed in
  * SQL and returned as two arrays per key (bins and their calls), whatever level stores it.
  */
-type SummedRow = {
+export type SummedRow = {
   k: string | number;
   offered: number;
   answered: number;
@@ -43,7 +43,7 @@ function addBins(hist: number[], bins: readonly number[], calls: readonly number
 }
 
 /** CallCounts from a summed row (its histogram arrays added into the bins). */
-function countsOf(row: SummedRow): CallCounts {
+export function countsOf(row: SummedRow): CallCounts {
   const counts = emptyCounts();
   counts.offered = Number(row.offered);
   counts.answered = Number(row.answered);

@@ -1,38 +1,13 @@
-import {
-  callDayAnswerBins,
-  callDayRollups,
-  callFiveMinuteRollups,
-  callHourAnswerBins,
-  callHourRollups,
-  callMinuteAnswerBins,
-  callMinuteRollups,
-  type Db,
-  queueDayRollups,
-  queueFiveMinuteRollups,
-  queueHourRollups,
-  queueMinuteRollups,
-  rowsOf,
-} from '@switchboard/db';
+import { type Db, rowsOf } from '@switchboard/db';
 import { getTableName, sql } from 'drizzle-orm';
 import { catchUpChange, encodeChange } from '../../live/change.ts';
 import { LIVE_CHANNEL } from '../../live/hub.ts';
+import { ROLLUP_TABLES as ROLLUP_TABLE_OBJECTS } from '../queries/levels.ts';
 import { callRollupCtes } from './call-rollups-sql.ts';
 import { queueRollupCtes } from './queue-rollups-sql.ts';
 
-/** Every rollup table's name, from the schema. */
-export const ROLLUP_TABLES = [
-  callMinuteRollups,
-  callMinuteAnswerBins,
-  callFiveMinuteRollups,
-  callHourRollups,
-  callHourAnswerBins,
-  callDayRollups,
-  callDayAnswerBins,
-  queueMinuteRollups,
-  queueFiveMinuteRollups,
-  queueHourRollups,
-  queueDayRollups,
-].map((table) => getTableName(table));
+/** Every rollup table's name. */
+export const ROLLUP_TABLES = ROLLUP_TABLE_OBJECTS.map((table) => getTableName(table));
 
 /**
  * Recomputes every rollup from the raw events and snapshots, in one transaction, with the same SQL
