@@ -107,6 +107,26 @@ function expectClose(actual: object, expected: Record<string, number | null>) {
   }
 }
 
+/** Declares an incident over [from, to) and stands it down at `to`; its id. */
+async function pastIncident(
+  db: TestDatabase['db'],
+  type: 'business_continuity' | 'critical' | 'major',
+  title: string,
+  siteIds: string[],
+  from: number,
+  to: number,
+): Promise<number> {
+  const { id } = await declareIncident(db, ANONYMOUS, {
+    type,
+    title,
+    systemIds: ['cas'],
+    siteIds,
+    startedAt: new Date(from).toISOString(),
+  });
+  await updateIncident(db, ANONYMOUS, { id, stage: 'stood_down', at: new Date(to).toISOString() });
+  return id;
+}
+
 /** Every site's and the total's measures and impact equal the brute-force ones. */
 function expectBruteForce(
   impact: Awaited<ReturnType<typeof getIncidentImpact>>,
@@ -139,30 +159,22 @@ describe.each(testBackends())('incident impact on %s', (backend) => {
 
   it('equals a brute-force count from raw events, leaving out an earlier incident and an empty week', async () => {
     const db = database.db;
-    const earlier = await declareIncident(db, ANONYMOUS, {
-      type: 'business_continuity',
-      title: 'Adastra down at Leeds',
-      systemIds: ['cas'],
-      siteIds: ['leeds'],
-      startedAt: new Date(EARLIER).toISOString(),
-    });
-    await updateIncident(db, ANONYMOUS, {
-      id: earlier.id,
-      stage: 'stood_down',
-      at: new Date(EARLIER + DURATION).toISOString(),
-    });
-    const { id } = await declareIncident(db, ANONYMOUS, {
-      type: 'critical',
-      title: 'Adastra down everywhere',
-      systemIds: ['cas'],
-      siteIds: SITES,
-      startedAt: new Date(OUTAGE).toISOString(),
-    });
-    await updateIncident(db, ANONYMOUS, {
-      id,
-      stage: 'stood_down',
-      at: new Date(OUTAGE + DURATION).toISOString(),
-    });
+    await pastIncident(
+      db,
+      'business_continuity',
+      'Adastra down at Leeds',
+      ['leeds'],
+      EARLIER,
+      EARLIER + DURATION,
+    );
+    const id = await pastIncident(
+      db,
+      'critical',
+      'Adastra down everywhere',
+      SITES,
+      OUTAGE,
+      OUTAGE + DURATION,
+    );
 
     const impact = await getIncidentImpact(db, ANONYMOUS, { id });
     expect(impact.window).toEqual({
@@ -195,18 +207,7 @@ describe.each(testBackends())('incident impact on %s', (backend) => {
     // Two midnights inside: its baseline weeks are whole days plus edges, cut by the earlier incident
     // (week 1 at leeds) and by leeds's silent hours (week 2), and week 4 runs off the start of the history.
     const longFrom = OUTAGE - 40 * H;
-    const { id } = await declareIncident(db, ANONYMOUS, {
-      type: 'major',
-      title: 'Long outage',
-      systemIds: ['cas'],
-      siteIds: SITES,
-      startedAt: new Date(longFrom).toISOString(),
-    });
-    await updateIncident(db, ANONYMOUS, {
-      id,
-      stage: 'stood_down',
-      at: new Date(OUTAGE + DURATION).toISOString(),
-    });
+    const id = await pastIncident(db, 'major', 'Long outage', SITES, longFrom, OUTAGE + DURATION);
     const impact = await getIncidentImpact(db, ANONYMOUS, { id });
     expect(impact.interval).toBe('1h');
     const own: [number, number] = [longFrom, OUTAGE + DURATION];
