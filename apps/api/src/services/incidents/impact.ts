@@ -73,19 +73,19 @@ export async function getIncidentImpact(
   }
   const weekRanges = Array.from({ length: BASELINE_WEEKS }, (_, i) => {
     const starts = aligned.filter((a) => a.week === i + 1).map((a) => a.start);
-    return { from: Math.min(...starts), to: Math.max(...starts) + size, siteIds };
+    return { from: Math.min(...starts), to: Math.max(...starts) + size };
   });
   const earliest = Math.min(...weekRanges.map((r) => r.from));
   const latest = Math.max(...weekRanges.map((r) => r.to));
 
-  const [others, ...present] = await Promise.all([
+  const [others, present] = await Promise.all([
     db
       .select()
       .from(incidents)
       .where(and(ne(incidents.stage, 'cancelled'), lt(incidents.startedAt, new Date(latest)))),
-    ...weekRanges.map((range) => bucketsWithData(db, level, range)),
+    bucketsWithData(db, level, weekRanges, siteIds),
   ]);
-  const hasData = (key: string) => present.some((set) => set.has(key));
+  const hasData = (key: string) => present.has(key);
 
   // Incidents' windows per site (an open one runs to now); this one's too, as a long incident's later
   // weeks would otherwise compare with its own first week.

@@ -106,18 +106,23 @@ export async function readCallCounts(
   return new Map(rows.map((row) => [String(row.k), countsOf(row)]));
 }
 
-/** Which buckets of `level` in [from, to) have rows, per site: `${siteId}|${bucket start ms}`. */
+/** Which buckets of `level` in the ranges [from, to) have rows, per site: `${siteId}|${bucket start ms}`. */
 export async function bucketsWithData(
   db: Db,
   level: RollupLevel,
-  range: { from: number; to: number; siteIds: readonly string[] },
+  ranges: readonly { from: number; to: number }[],
+  siteIds: readonly string[],
 ): Promise<Set<string>> {
+  if (ranges.length === 0) return new Set();
   const { calls, callsTime } = level;
+  const inRanges = sql.join(
+    ranges.map((range) => sql`(${level.inRange(callsTime, range.from, range.to)})`),
+    sql` or `,
+  );
   const rows = await rowsOf<{ site_id: string; t: number[] }>(
     db,
     sql`select ${calls.siteId} as site_id, array_agg(${epochMs(level.bucket(callsTime))}) as t from ${calls}
-        where ${level.inRange(callsTime, range.from, range.to)}${sitesFilter(calls.siteId, range.siteIds)}
-        group by 1`,
+        where (${inRanges})${sitesFilter(calls.siteId, siteIds)} group by 1`,
   );
   return new Set(rows.flatMap((row) => row.t.map((t) => `${row.site_id}|${Number(t)}`)));
 }
