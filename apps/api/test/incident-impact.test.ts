@@ -65,17 +65,18 @@ function history(): CallEvent[] {
   return events;
 }
 
-/** The impact recomputed from raw events: minute counts summed into 5-minute buckets, then the metrics rules. */
+/** The impact recomputed from raw events: minute counts summed into buckets of `size`, then the metrics rules. */
 function bruteForce(
   events: CallEvent[],
   from: number,
   to: number,
   excluded: Record<string, [number, number][]>,
+  size = BUCKET,
 ) {
   const byBucket = new Map<string, CallCounts[]>();
   for (const [key, counts] of countsFromEvents(events)) {
     const [site, , minute] = key.split('|');
-    const bucket = `${site}|${Math.floor(Date.parse(minute ?? '') / BUCKET) * BUCKET}`;
+    const bucket = `${site}|${Math.floor(Date.parse(minute ?? '') / size) * size}`;
     byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), counts]);
   }
   const bucketCounts = (siteId: string, start: number): CallCounts | null =>
@@ -83,11 +84,11 @@ function bruteForce(
   const sites = SITES.map((siteId) => {
     const current: (CallCounts | null)[] = [];
     const buckets: BaselineBucket[] = [];
-    for (let offset = 0, t = from; t < to; offset++, t += BUCKET) {
+    for (let offset = 0, t = from; t < to; offset++, t += size) {
       current.push(bucketCounts(siteId, t));
       for (let week = 1; week <= BASELINE_WEEKS; week++) {
         const u = sameLocalTimeWeeksBefore(t, week);
-        const isExcluded = (excluded[siteId] ?? []).some(([a, b]) => a < u + BUCKET && u < b);
+        const isExcluded = (excluded[siteId] ?? []).some(([a, b]) => a < u + size && u < b);
         buckets.push({ offset, week, counts: bucketCounts(siteId, u), excluded: isExcluded });
       }
     }
@@ -106,6 +107,42 @@ function expectClose(actual: object, expected: Record<string, number | null>) {
   }
 }
 
+/** Declares an incident over [from, to) and stands it down at `to`; its id. */
+async function pastIncident(
+  db: TestDatabase['db'],
+  type: 'business_continuity' | 'critical' | 'major',
+  title: string,
+  siteIds: string[],
+  from: number,
+  to: number,
+): Promise<number> {
+  const { id } = await declareIncident(db, ANONYMOUS, {
+    type,
+    title,
+    systemIds: ['cas'],
+    siteIds,
+    startedAt: new Date(from).toISOString(),
+  });
+  await updateIncident(db, ANONYMOUS, { id, stage: 'stood_down', at: new Date(to).toISOString() });
+  return id;
+}
+
+/** Every site's and the total's measures and impact equal the brute-force ones. */
+function expectBruteForce(
+  impact: Awaited<ReturnType<typeof getIncidentImpact>>,
+  brute: ReturnType<typeof bruteForce>,
+) {
+  for (const b of brute.sites) {
+    const got = impact.sites.find((s) => s.siteId === b.siteId);
+    expect(got, b.siteId).toBeDefined();
+    expect(got?.baselineWeeks, b.siteId).toBe(b.baseline.weeks);
+    expectClose(got?.current ?? {}, { ...toWindowMeasures(computeMeasures(b.currentCounts)) });
+    expectClose(got?.baseline ?? {}, { ...toWindowMeasures(computeMeasures(b.baseline.counts)) });
+    expectClose(got ?? {}, b.impact);
+  }
+  expectClose(impact, brute.total);
+}
+
 describe.each(testBackends())('incident impact on %s', (backend) => {
   let database: TestDatabase;
   let events: CallEvent[];
@@ -122,30 +159,22 @@ describe.each(testBackends())('incident impact on %s', (backend) => {
 
   it('equals a brute-force count from raw events, leaving out an earlier incident and an empty week', async () => {
     const db = database.db;
-    const earlier = await declareIncident(db, ANONYMOUS, {
-      type: 'business_continuity',
-      title: 'Adastra down at Leeds',
-      systemIds: ['cas'],
-      siteIds: ['leeds'],
-      startedAt: new Date(EARLIER).toISOString(),
-    });
-    await updateIncident(db, ANONYMOUS, {
-      id: earlier.id,
-      stage: 'stood_down',
-      at: new Date(EARLIER + DURATION).toISOString(),
-    });
-    const { id } = await declareIncident(db, ANONYMOUS, {
-      type: 'critical',
-      title: 'Adastra down everywhere',
-      systemIds: ['cas'],
-      siteIds: SITES,
-      startedAt: new Date(OUTAGE).toISOString(),
-    });
-    await updateIncident(db, ANONYMOUS, {
-      id,
-      stage: 'stood_down',
-      at: new Date(OUTAGE + DURATION).toISOString(),
-    });
+    await pastIncident(
+      db,
+      'business_continuity',
+      'Adastra down at Leeds',
+      ['leeds'],
+      EARLIER,
+      EARLIER + DURATION,
+    );
+    const id = await pastIncident(
+      db,
+      'critical',
+      'Adastra down everywhere',
+      SITES,
+      OUTAGE,
+      OUTAGE + DURATION,
+    );
 
     const impact = await getIncidentImpact(db, ANONYMOUS, { id });
     expect(impact.window).toEqual({
@@ -161,15 +190,7 @@ describe.each(testBackends())('incident impact on %s', (backend) => {
     // leeds: week 1 is under the earlier incident, week 2 had no data: two weeks contribute, two are missing.
     expect(leeds).toMatchObject({ baselineWeeks: 2, missingWeeks: 2 });
     expect(york).toMatchObject({ baselineWeeks: 4, missingWeeks: 0 });
-    for (const b of brute.sites) {
-      const got = impact.sites.find((s) => s.siteId === b.siteId);
-      expect(got, b.siteId).toBeDefined();
-      expect(got?.baselineWeeks).toBe(b.baseline.weeks);
-      expectClose(got?.current ?? {}, { ...toWindowMeasures(computeMeasures(b.currentCounts)) });
-      expectClose(got?.baseline ?? {}, { ...toWindowMeasures(computeMeasures(b.baseline.counts)) });
-      expectClose(got ?? {}, b.impact);
-    }
-    expectClose(impact, brute.total);
+    expectBruteForce(impact, brute);
     expectClose(impact.current, {
       ...toWindowMeasures(computeMeasures(sumCounts(brute.sites.map((s) => s.currentCounts)))),
     });
@@ -179,6 +200,25 @@ describe.each(testBackends())('incident impact on %s', (backend) => {
     expect(impact.extraAbandoned as number).toBeGreaterThan(0);
     expect(impact.extraWaitHours as number).toBeGreaterThan(0);
     expect(impact.current.p95AnswerMs as number).toBeGreaterThan(impact.baseline.p95AnswerMs as number);
+  });
+
+  it('reads whole London days from the day rows and still equals the brute-force count (43-hour incident)', async () => {
+    const db = database.db;
+    // Two midnights inside: its baseline weeks are whole days plus edges, cut by the earlier incident
+    // (week 1 at leeds) and by leeds's silent hours (week 2), and week 4 runs off the start of the history.
+    const longFrom = OUTAGE - 40 * H;
+    const id = await pastIncident(db, 'major', 'Long outage', SITES, longFrom, OUTAGE + DURATION);
+    const impact = await getIncidentImpact(db, ANONYMOUS, { id });
+    expect(impact.interval).toBe('1h');
+    const own: [number, number] = [longFrom, OUTAGE + DURATION];
+    const brute = bruteForce(
+      events,
+      longFrom,
+      OUTAGE + DURATION,
+      { leeds: [[EARLIER, EARLIER + DURATION], own], york: [own] },
+      H,
+    );
+    expectBruteForce(impact, brute);
   });
 
   it('counts the earlier incident against its own baseline without the outage a week later', async () => {

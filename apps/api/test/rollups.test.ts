@@ -12,7 +12,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestCallEvents } from '../src/services/ingest/call-events.ts';
 import { ingestQueueSnapshots } from '../src/services/ingest/queue-snapshots.ts';
-import { type CountsRow, groupBy, toCounts } from '../src/services/queries/call-counts.ts';
+import { groupBy } from '../src/services/queries/call-counts.ts';
+import { countsOf, type SummedRow } from '../src/services/queries/rollup-reads.ts';
 import { ROLLUP_TABLES, rebuildRollups } from '../src/services/rollups/rebuild.ts';
 import { addSite } from '../src/services/sites.ts';
 
@@ -56,6 +57,11 @@ function eventsOf(calls: Call[], run: number): CallEvent[] {
     return events;
   });
 }
+
+/** A rollup row's counts as selected here, straight from the tables, into CallCounts (the read path's mapping). */
+type CountsRow = Omit<SummedRow, 'k' | 'bins' | 'bin_calls'>;
+const toCounts = (row: CountsRow, bins: { bin: number; calls: number }[] = []): CallCounts =>
+  countsOf({ ...row, k: '', bins: bins.map((b) => b.bin), bin_calls: bins.map((b) => Number(b.calls)) });
 
 const minuteKey = (r: { site_id: unknown; queue: unknown; minute: unknown }) =>
   `${r.site_id}|${r.queue}|${new Date(r.minute as string).toISOString()}`;

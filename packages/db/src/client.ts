@@ -96,7 +96,14 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Prom
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const client = postgres(url, { max: poolSize, onnotice: () => {}, idle_timeout: 30 });
+  // JIT off: every statement here is short, and when the planner cannot size a set (unnested arrays) it
+  // can spend seconds compiling a query that runs in milliseconds.
+  const client = postgres(url, {
+    max: poolSize,
+    onnotice: () => {},
+    idle_timeout: 30,
+    connection: { jit: 'off' },
+  });
   const migrator = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await migrator`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;

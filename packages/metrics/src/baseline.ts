@@ -136,6 +136,8 @@ export type Band = { middle: number | null; low: number | null; high: number | n
 
 /** Median, minimum and maximum of the non-null values; all null (n = 0) when there are none. */
 export function bandOf(values: Iterable<number | null | undefined>): Band {
+  // Stryker: `true` for `typeof v === 'number'` is equivalent: Number.isFinite is false for anything that
+  // is not a number; the typeof is there for TypeScript.
   const xs = [...values].filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   if (xs.length === 0) return { middle: null, low: null, high: null, n: 0 };
   xs.sort((a, b) => a - b);

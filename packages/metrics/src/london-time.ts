@@ -81,6 +81,11 @@ export function localDateString(ms: number, timeZone: string = DEFAULT_TIME_ZONE
  */
 export function localToInstant(wallMs: number, timeZone: string = DEFAULT_TIME_ZONE): number | null {
   let best: number | null = null;
+  // Stryker: four mutants here survive and are equivalent for every zone whose clock moves by an hour
+  // (London, the only zone passed): the later probe at `wallMs + 6 / 3_600_000` (about wallMs), and
+  // `probe + offset` for `probe - offset` below, still land on the right side of a one-hour change;
+  // `false` for `candidate < best` keeps the first probe's instant, which is already the earlier one; and
+  // `candidate <= best` for `<` picks the same instant when the two are equal.
   for (const probe of [wallMs - 6 * 3_600_000, wallMs + 6 * 3_600_000]) {
     const candidate = wallMs - timeZoneOffsetMs(probe - timeZoneOffsetMs(probe, timeZone), timeZone);
     const back = candidate + timeZoneOffsetMs(candidate, timeZone);

@@ -24,6 +24,15 @@ describe('London time', () => {
     expect(localToInstant(Date.UTC(2026, 6, 1, 12))).toBe(utc('2026-07-01T11:00:00Z'));
   });
 
+  it('localToInstant: every quarter hour of both clock-change days maps back to itself, or is skipped', () => {
+    for (const day of [Date.UTC(2026, 2, 29), Date.UTC(2026, 9, 25)]) {
+      for (let wall = day; wall < day + 24 * H; wall += 15 * 60_000) {
+        const at = localToInstant(wall);
+        if (at !== null) expect(at + londonOffsetMs(at)).toBe(wall);
+      }
+    }
+  });
+
   it('londonOffsetMs: 0 in GMT, one hour in BST, changing on the UTC hour', () => {
     expect(londonOffsetMs(utc('2026-01-15T12:00:00Z'))).toBe(0);
     expect(londonOffsetMs(utc('2026-07-15T12:00:00Z'))).toBe(H);

@@ -1,6 +1,8 @@
-import { type Db, rowsOf } from '@switchboard/db';
+import { callMinuteRollups, type Db, queueMinuteRollups, rowsOf } from '@switchboard/db';
 import { type SQL, sql } from 'drizzle-orm';
-import { epochMs, sitesFilter } from '../services/queries/levels.ts';
+import { epochMs, levelFor, sitesFilter } from '../services/queries/levels.ts';
+
+const minutes = levelFor('1m');
 
 /** Buckets the coverage is counted in: the series intervals and calendar months (both London). */
 export type CoverageBucket = '1m' | '5m' | '15m' | '1h' | '1d' | 'month';
@@ -29,15 +31,15 @@ export async function minutesWithData(
   bucket: CoverageBucket,
   bySite: boolean,
 ): Promise<Map<string, number>> {
-  const range = (table: string): SQL =>
-    sql`select site_id, minute from ${sql.raw(table)}
-        where minute >= ${new Date(from).toISOString()}::timestamptz and minute < ${new Date(to).toISOString()}::timestamptz${sitesFilter(siteIds)}`;
+  const range = (table: typeof callMinuteRollups | typeof queueMinuteRollups): SQL =>
+    sql`select ${table.siteId} as site_id, ${table.minute} as minute from ${table}
+        where ${minutes.inRange(table.minute, from, to)}${sitesFilter(table.siteId, siteIds)}`;
   const site = bySite ? sql`, site_id` : sql``;
   const rows = await rowsOf<{ t: number; site_id?: string; n: number }>(
     db,
-    sql`select ${epochMs('b')} as t${site}, n from (
+    sql`select ${epochMs(sql`b`)} as t${site}, n from (
           select ${sql.raw(BUCKET[bucket])} as b${site}, count(*)::int as n
-          from (${range('call_minute_rollups')} union ${range('queue_minute_rollups')}) m group by 1${site}
+          from (${range(callMinuteRollups)} union ${range(queueMinuteRollups)}) m group by 1${site}
         ) per_bucket`,
   );
   return new Map(

@@ -1,16 +1,18 @@
 import { IUC_ADC_COLUMNS, type IucAdcExportInput } from '@switchboard/contracts';
-import { type Db, rowsOf, type Site } from '@switchboard/db';
+import type { Db, Site } from '@switchboard/db';
 import {
   bucketStarts,
   computeMeasures,
+  emptyCounts,
   iucAdcValues,
   localDateString,
   localMidnight,
   localParts,
   nextBucketStart,
+  sumCounts,
 } from '@switchboard/metrics';
-import { sql } from 'drizzle-orm';
-import { type CountsRow, groupBy, SUM_COUNTS, toCounts } from '../services/queries/call-counts.ts';
+import { levelFor } from '../services/queries/levels.ts';
+import { readCallCounts } from '../services/queries/rollup-reads.ts';
 import type { Cell } from './cells.ts';
 import { coverageKey, minutesWithData } from './coverage.ts';
 import { exportFileName, sitesPart } from './names.ts';
@@ -71,32 +73,16 @@ async function* iucAdcPages(
   const first = periods[0]?.[0];
   const last = periods[periods.length - 1]?.[1];
   if (first === undefined || last === undefined) return;
-  const key =
-    period === 'day'
-      ? sql.raw(`to_char(day, 'YYYY-MM-DD')`)
-      : sql.raw(`to_char(date_trunc('month', day), 'YYYY-MM-DD')`);
-  const days = sql`day >= ${localDateString(first)}::date and day < ${localDateString(last)}::date`;
   for (const site of sites) {
-    const [counts, bins, covered] = await Promise.all([
-      rowsOf<CountsRow & { p: string }>(
-        db,
-        sql`select ${key} as p, ${sql.raw(SUM_COUNTS)} from call_day_rollups where site_id = ${site.id} and ${days} group by 1`,
-      ),
-      rowsOf<{ p: string; bin: number; calls: number }>(
-        db,
-        sql`select ${key} as p, bin, sum(calls)::int as calls from call_day_answer_bins where site_id = ${site.id} and ${days} group by 1, 2`,
-      ),
+    const [daily, covered] = await Promise.all([
+      readCallCounts(db, levelFor('1d'), { from: first, to: last, siteIds: [site.id] }, 'bucket'),
       minutesWithData(db, [site.id], first, last, period === 'day' ? '1d' : 'month', false),
     ]);
-    const countsAt = new Map(counts.map((row) => [row.p, row]));
-    const binsAt = groupBy(bins, (row) => row.p);
     const rows: Cell[][] = [];
     for (const [start, end] of periods) {
-      const p = localDateString(start);
       const minutes = covered.get(coverageKey(start)) ?? 0;
-      const measures = computeMeasures(
-        minutes > 0 || countsAt.has(p) ? toCounts(countsAt.get(p), binsAt.get(p)) : null,
-      );
+      const counts = sumCounts(bucketStarts(start, end, '1d').map((day) => daily.get(String(day))));
+      const measures = computeMeasures(counts ?? (minutes > 0 ? emptyCounts() : null));
       for (const { item, value } of iucAdcValues(measures)) {
         rows.push([
           reportingPeriodName(start, period),

@@ -1,76 +1,226 @@
 import type { SeriesInterval } from '@switchboard/contracts';
-import { localDateString } from '@switchboard/metrics';
+import {
+  callDayAnswerBins,
+  callDayRollups,
+  callFiveMinuteRollups,
+  callHourAnswerBins,
+  callHourRollups,
+  callMinuteAnswerBins,
+  callMinuteRollups,
+  queueDayRollups,
+  queueFiveMinuteRollups,
+  queueHourRollups,
+  queueMinuteRollups,
+} from '@switchboard/db';
+import { bucketStart, localDateString, nextBucketStart } from '@switchboard/metrics';
 import { type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+
+type CallTable =
+  | typeof callMinuteRollups
+  | typeof callFiveMinuteRollups
+  | typeof callHourRollups
+  | typeof callDayRollups;
+type QueueTable =
+  | typeof queueMinuteRollups
+  | typeof queueFiveMinuteRollups
+  | typeof queueHourRollups
+  | typeof queueDayRollups;
+
+/** Where a level's answer-time histogram rows come from: one FROM item (joinable) giving (time, site, bin, calls). */
+export interface HistogramSource {
+  from: SQL;
+  time: PgColumn;
+  siteId: PgColumn;
+  bin: SQL;
+  calls: SQL;
+  /** Set when the histogram is packed into the call rows: the arrays of bins and of their calls. */
+  packed?: { bins: PgColumn; calls: PgColumn };
+}
 
 /**
- * Which rollup tables serve an interval, how a row's bucket start is computed, and how the range is
- * filtered. Minute tables serve 1-minute buckets, five-minute tables 5 and 15, hour tables hourly,
- * London-day tables daily.
+ * One rollup level, through the Drizzle schema: its call table, its answer-time histogram (a bin table, or
+ * the five-minute rows' packed arrays unnested), its queue table, each with the column holding the bucket.
  */
-export interface Level {
-  calls: string;
-  /** The answer-bin table, or null when the histogram is packed into the calls table's rows. */
-  bins: string | null;
-  queue: string;
+export interface RollupLevel {
+  /** The interval this level's rows are (a day is a London calendar day). */
+  rows: '1m' | '5m' | '1h' | '1d';
+  calls: CallTable;
+  callsTime: PgColumn;
+  histogram: HistogramSource;
+  queue: QueueTable;
+  queueTime: PgColumn;
   /**
-   * The bucket start (timestamptz). Group by this and convert to epoch ms once per bucket (`epochMs`):
-   * converting every row first (extract() is numeric) made the all-site day queries twice as slow.
+   * The start (timestamptz) of the bucket a row's time column falls in. Group by this and convert to epoch
+   * ms once per bucket (`epochMs`): converting every row first (extract() is numeric) made the all-site
+   * day queries twice as slow.
    */
-  bucket: SQL;
-  /** Rows whose bucket lies in [from, to). */
-  inRange(from: number, to: number): SQL;
+  bucket(time: PgColumn): SQL;
+  /** Rows of `time` (this level's time column) whose bucket lies in [from, to). */
+  inRange(time: PgColumn, from: number, to: number): SQL;
 }
 
-const ORIGIN = `timestamptz '2000-01-01T00:00:00Z'`;
-/** A timestamptz column as epoch milliseconds (float8). */
-export const epochMs = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
-const timeRange = (column: string) => (from: number, to: number) =>
-  sql`${sql.raw(column)} >= ${new Date(from).toISOString()}::timestamptz and ${sql.raw(column)} < ${new Date(to).toISOString()}::timestamptz`;
+const iso = (ms: number) => new Date(ms).toISOString();
+const timeRange = (time: PgColumn, from: number, to: number) =>
+  sql`${time} >= ${iso(from)}::timestamptz and ${time} < ${iso(to)}::timestamptz`;
+/** A level on the UTC clock whose histogram is a bin table (minutes, hours). */
+const binnedLevel = (
+  rows: '1m' | '1h',
+  calls: typeof callMinuteRollups | typeof callHourRollups,
+  callsTime: PgColumn,
+  bins: typeof callMinuteAnswerBins | typeof callHourAnswerBins,
+  binsTime: PgColumn,
+  queue: typeof queueMinuteRollups | typeof queueHourRollups,
+  queueTime: PgColumn,
+): RollupLevel => ({
+  rows,
+  calls,
+  callsTime,
+  histogram: {
+    from: sql`${bins}`,
+    time: binsTime,
+    siteId: bins.siteId,
+    bin: sql`${bins.bin}`,
+    calls: sql`${bins.calls}`,
+  },
+  queue,
+  queueTime,
+  bucket: (time) => sql`${time}`,
+  inRange: timeRange,
+});
 
-export function levelFor(interval: SeriesInterval): Level {
-  if (interval === '1h') {
-    return {
-      calls: 'call_hour_rollups',
-      bins: 'call_hour_answer_bins',
-      queue: 'queue_hour_rollups',
-      bucket: sql.raw('hour'),
-      inRange: timeRange('hour'),
-    };
-  }
-  if (interval === '1d') {
-    return {
-      calls: 'call_day_rollups',
-      bins: 'call_day_answer_bins',
-      queue: 'queue_day_rollups',
-      bucket: sql.raw(`(day::timestamp at time zone 'Europe/London')`),
-      // `to` is a local midnight (the end of the last bucket), so days before it are in range.
-      inRange: (from, to) =>
-        sql`day >= ${localDateString(from)}::date and day < ${localDateString(to)}::date`,
-    };
-  }
-  if (interval === '1m') {
-    return {
-      calls: 'call_minute_rollups',
-      bins: 'call_minute_answer_bins',
-      queue: 'queue_minute_rollups',
-      bucket: sql.raw('minute'),
-      inRange: timeRange('minute'),
-    };
-  }
-  return {
-    calls: 'call_5min_rollups',
-    bins: null,
-    queue: 'queue_5min_rollups',
-    bucket: sql.raw(interval === '5m' ? 'bucket' : `date_bin('15 minutes', bucket, ${ORIGIN})`),
-    inRange: timeRange('bucket'),
+const MINUTES = binnedLevel(
+  '1m',
+  callMinuteRollups,
+  callMinuteRollups.minute,
+  callMinuteAnswerBins,
+  callMinuteAnswerBins.minute,
+  queueMinuteRollups,
+  queueMinuteRollups.minute,
+);
+const HOURS = binnedLevel(
+  '1h',
+  callHourRollups,
+  callHourRollups.hour,
+  callHourAnswerBins,
+  callHourAnswerBins.hour,
+  queueHourRollups,
+  queueHourRollups.hour,
+);
+
+/** Five-minute rows carry their histogram packed into two arrays (see the schema), unnested here. */
+const FIVE_MINUTES: RollupLevel = {
+  rows: '5m',
+  calls: callFiveMinuteRollups,
+  callsTime: callFiveMinuteRollups.bucket,
+  histogram: {
+    from: sql`(${callFiveMinuteRollups} cross join lateral unnest(${callFiveMinuteRollups.answerBins}, ${callFiveMinuteRollups.answerBinCalls}) as packed(bin, calls))`,
+    time: callFiveMinuteRollups.bucket,
+    siteId: callFiveMinuteRollups.siteId,
+    bin: sql`packed.bin`,
+    calls: sql`packed.calls`,
+    packed: { bins: callFiveMinuteRollups.answerBins, calls: callFiveMinuteRollups.answerBinCalls },
+  },
+  queue: queueFiveMinuteRollups,
+  queueTime: queueFiveMinuteRollups.bucket,
+  bucket: (time) => sql`${time}`,
+  inRange: timeRange,
+};
+
+const DAYS: RollupLevel = {
+  rows: '1d',
+  calls: callDayRollups,
+  callsTime: callDayRollups.day,
+  histogram: {
+    from: sql`${callDayAnswerBins}`,
+    time: callDayAnswerBins.day,
+    siteId: callDayAnswerBins.siteId,
+    bin: sql`${callDayAnswerBins.bin}`,
+    calls: sql`${callDayAnswerBins.calls}`,
+  },
+  queue: queueDayRollups,
+  queueTime: queueDayRollups.day,
+  bucket: (time) => sql`(${time}::timestamp at time zone 'Europe/London')`,
+  // `to` is a local midnight (the end of the last bucket), so days before it are in range.
+  inRange: (time, from, to) =>
+    sql`${time} >= ${localDateString(from)}::date and ${time} < ${localDateString(to)}::date`,
+};
+
+/** Every rollup table, from the schema (what a rebuild truncates and refills). */
+export const ROLLUP_TABLES = [
+  callMinuteRollups,
+  callMinuteAnswerBins,
+  callFiveMinuteRollups,
+  callHourRollups,
+  callHourAnswerBins,
+  callDayRollups,
+  callDayAnswerBins,
+  queueMinuteRollups,
+  queueFiveMinuteRollups,
+  queueHourRollups,
+  queueDayRollups,
+];
+
+const ORIGIN = sql.raw(`timestamptz '2000-01-01T00:00:00Z'`);
+
+/**
+ * THE choice of rollup level: which level's rows serve an interval, and how a row's bucket is computed.
+ * Minute rows serve 1-minute buckets, five-minute rows 5 and 15 minutes, hour rows hourly, London-day
+ * rows daily.
+ */
+export function levelFor(interval: SeriesInterval): RollupLevel {
+  if (interval === '1m') return MINUTES;
+  if (interval === '5m') return FIVE_MINUTES;
+  if (interval === '15m')
+    return { ...FIVE_MINUTES, bucket: (time) => sql`date_bin('15 minutes', ${time}, ${ORIGIN})` };
+  if (interval === '1h') return HOURS;
+  return DAYS;
+}
+
+/** A part of a range read from one level: [from, to) on the bucket edges of `level.rows`, added or taken away. */
+export type LevelSpan = { level: RollupLevel; from: number; to: number; sign: 1 | -1 };
+
+/**
+ * [from, to) (on the edges of `interval`'s buckets) as the fewest rows to read: each whole London day in
+ * it from the day rows; a part of a day up to half of it from `interval`'s own level; a larger part as the
+ * whole day less the rest of that day (sign −1), so no day costs more than half its hours.
+ */
+export function spansOf(from: number, to: number, interval: SeriesInterval): LevelSpan[] {
+  const edge = levelFor(interval);
+  if (interval === '1d') return from < to ? [{ level: edge, from, to, sign: 1 }] : [];
+  const spans: LevelSpan[] = [];
+  const add = (level: RollupLevel, a: number, b: number, sign: 1 | -1) => {
+    if (a >= b) return;
+    const last = spans[spans.length - 1];
+    // Consecutive whole days are one span.
+    if (last && last.level === level && last.sign === sign && last.to === a) last.to = b;
+    else spans.push({ level, from: a, to: b, sign });
   };
+  for (let day = bucketStart(from, '1d'); day < to; ) {
+    const end = nextBucketStart(day, '1d');
+    const a = Math.max(from, day);
+    const b = Math.min(to, end);
+    if (b - a === end - day) add(DAYS, day, end, 1);
+    else if (2 * (b - a) <= end - day) add(edge, a, b, 1);
+    else {
+      add(edge, day, a, -1);
+      add(DAYS, day, end, 1);
+      add(edge, b, end, -1);
+    }
+    day = end;
+  }
+  return spans;
 }
 
-/** `and site_id = any(...)`, or nothing for every site. */
-export function sitesFilter(siteIds: readonly string[]): SQL {
+/** A timestamptz column or expression as epoch milliseconds (float8). */
+export const epochMs = (time: SQL | PgColumn) => sql`(extract(epoch from ${time}) * 1000)::float8`;
+
+/** A PostgreSQL array literal of texts (one statement text whatever the number of values). */
+export const textArray = (values: readonly string[]) =>
+  `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+
+/** `and <site column> = any(...)`, or nothing for every site. */
+export function sitesFilter(siteId: PgColumn, siteIds: readonly string[]): SQL {
   if (siteIds.length === 0) return sql``;
-  return sql` and site_id in (${sql.join(
-    siteIds.map((id) => sql`${id}`),
-    sql`, `,
-  )})`;
+  return sql` and ${siteId} = any(${textArray(siteIds)}::text[])`;
 }

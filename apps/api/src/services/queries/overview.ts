@@ -1,10 +1,12 @@
 import type { Overview, OverviewSite } from '@switchboard/contracts';
 import type { Db } from '@switchboard/db';
 import { rowsOf } from '@switchboard/db';
-import { computeMeasures } from '@switchboard/metrics';
+import { computeMeasures, emptyCounts } from '@switchboard/metrics';
 import { sql } from 'drizzle-orm';
-import { type CountsRow, groupBy, SUM_COUNTS, toCounts, toWindowMeasures } from './call-counts.ts';
+import { toWindowMeasures } from './call-counts.ts';
+import { levelFor } from './levels.ts';
 import { iso } from './range.ts';
+import { readCallCounts } from './rollup-reads.ts';
 import { currentSystemStates } from './system-states.ts';
 
 export interface OverviewOptions {
@@ -21,8 +23,7 @@ export async function getOverview(db: Db, options: OverviewOptions, now = Date.n
   // The last 60 whole minutes including the current one: [minute(now) − 59 min, minute(now) + 1 min).
   const windowTo = Math.floor(now / MINUTE) * MINUTE + MINUTE;
   const windowFrom = windowTo - 60 * MINUTE;
-  const range = sql`minute >= ${iso(windowFrom)}::timestamptz and minute < ${iso(windowTo)}::timestamptz`;
-  const [sites, calls, bins, queues, states] = await Promise.all([
+  const [sites, callsBySite, queues, states] = await Promise.all([
     rowsOf<{ id: string; name: string; last_call: number | null; last_snapshot: number | null }>(
       db,
       sql`select s.id, s.name,
@@ -30,14 +31,7 @@ export async function getOverview(db: Db, options: OverviewOptions, now = Date.n
             (extract(epoch from (select max(at) from queue_snapshots q where q.site_id = s.id)) * 1000)::float8 as last_snapshot
           from sites s order by s.name`,
     ),
-    rowsOf<CountsRow & { site_id: string }>(
-      db,
-      sql`select site_id, ${sql.raw(SUM_COUNTS)} from call_minute_rollups where ${range} group by site_id`,
-    ),
-    rowsOf<{ site_id: string; bin: number; calls: number }>(
-      db,
-      sql`select site_id, bin, sum(calls)::int as calls from call_minute_answer_bins where ${range} group by 1, 2`,
-    ),
+    readCallCounts(db, levelFor('1m'), { from: windowFrom, to: windowTo, siteIds: [] }, 'site'),
     rowsOf<{ site_id: string; waiting: number; longest: number; agents: number; at: number }>(
       db,
       sql`select site_id, sum(calls_waiting)::int as waiting, max(longest_wait_ms)::int as longest,
@@ -53,8 +47,6 @@ export async function getOverview(db: Db, options: OverviewOptions, now = Date.n
     currentSystemStates(db, now, options.heartbeatTimeoutS * 1000),
   ]);
 
-  const callsBySite = new Map(calls.map((row) => [row.site_id, row]));
-  const binsBySite = groupBy(bins, (row) => row.site_id);
   const queueBySite = new Map(queues.map((row) => [row.site_id, row]));
   const national = states.filter((s) => s.siteId === null && s.status !== 'up');
 
@@ -68,10 +60,9 @@ export async function getOverview(db: Db, options: OverviewOptions, now = Date.n
       );
       const lastEventAt = Number.isFinite(last) ? last : null;
       const queue = queueBySite.get(site.id);
-      const callRow = callsBySite.get(site.id);
       // Calls with no rollup rows count as none only if the feed was alive during the window.
       const alive = lastEventAt !== null && lastEventAt >= windowFrom;
-      const measures = computeMeasures(callRow || alive ? toCounts(callRow, binsBySite.get(site.id)) : null);
+      const measures = computeMeasures(callsBySite.get(site.id) ?? (alive ? emptyCounts() : null));
       const last60m = { ...toWindowMeasures(measures), from: iso(windowFrom), to: iso(windowTo) };
       return {
         siteId: site.id,

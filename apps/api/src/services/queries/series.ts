@@ -12,14 +12,16 @@ import {
   bucketStarts,
   chooseInterval,
   computeMeasures,
+  emptyCounts,
   nextBucketStart,
 } from '@switchboard/metrics';
-import { inArray, type SQL, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { DomainError } from '../../errors.ts';
-import { type CountsRow, groupBy, SUM_COUNTS, toCounts, toWindowMeasures } from './call-counts.ts';
-import { epochMs, type Level, levelFor, sitesFilter } from './levels.ts';
+import { toWindowMeasures } from './call-counts.ts';
+import { epochMs, levelFor, sitesFilter } from './levels.ts';
 import { iso, resolveRange } from './range.ts';
+import { readCallCounts } from './rollup-reads.ts';
 import type { SeriesCache } from './series-cache.ts';
 
 export const DEFAULT_MAX_POINTS = 300;
@@ -94,29 +96,31 @@ async function fetchPoints(
   const last = starts[starts.length - 1];
   if (first === undefined || last === undefined) return [];
   const level = levelFor(interval);
-  const where = sql`${level.inRange(first, nextBucketStart(last, interval))}${sitesFilter(siteIds)}`;
-  const [{ callsAt, binsAt }, queue] = await Promise.all([
-    readCalls(db, level, where),
+  const range = { from: first, to: nextBucketStart(last, interval), siteIds };
+  const { queue: q, queueTime } = level;
+  const [callsAt, queue] = await Promise.all([
+    readCallCounts(db, level, range, 'bucket'),
     rowsOf<QueueRow>(
       db,
       // Per site and queue first (means over the bucket), then across them: calls waiting and agents
       // available add up across queues; the max and longest wait are the largest at any one queue.
-      sql`select ${epochMs('b')} as t, sum(waiting_mean)::float8 as waiting_mean, max(waiting_max)::int as waiting_max,
+      sql`select ${epochMs(sql`b`)} as t, sum(waiting_mean)::float8 as waiting_mean, max(waiting_max)::int as waiting_max,
             max(longest_ms)::int as longest_ms, sum(agents_mean)::float8 as agents_mean
-          from (select ${level.bucket} as b, sum(waiting_sum)::float8 / sum(samples) as waiting_mean,
-                  max(waiting_max) as waiting_max, max(longest_wait_max_ms) as longest_ms,
-                  sum(agents_available_sum)::float8 / sum(samples) as agents_mean
-                from ${sql.raw(level.queue)} where ${where} group by 1, site_id, queue) per_queue
+          from (select ${level.bucket(queueTime)} as b, sum(${q.waitingSum})::float8 / sum(${q.samples}) as waiting_mean,
+                  max(${q.waitingMax}) as waiting_max, max(${q.longestWaitMaxMs}) as longest_ms,
+                  sum(${q.agentsAvailableSum})::float8 / sum(${q.samples}) as agents_mean
+                from ${q} where ${level.inRange(queueTime, range.from, range.to)}${sitesFilter(q.siteId, siteIds)}
+                group by 1, ${q.siteId}, ${q.queue}) per_queue
           group by b`,
     ),
   ]);
 
   const queueAt = new Map(queue.map((row) => [Number(row.t), row]));
   return starts.map((start): SeriesPoint => {
-    const callRow = callsAt.get(start);
+    const counts = callsAt.get(String(start));
     const queueRow = queueAt.get(start);
-    const hasData = callRow !== undefined || queueRow !== undefined;
-    const measures = computeMeasures(hasData ? toCounts(callRow, binsAt.get(start)) : null);
+    const hasData = counts !== undefined || queueRow !== undefined;
+    const measures = computeMeasures(hasData ? (counts ?? emptyCounts()) : null);
     return {
       start: iso(start),
       ...toWindowMeasures(measures),
@@ -126,41 +130,4 @@ async function fetchPoints(
       agentsAvailable: queueRow ? Number(queueRow.agents_mean) : null,
     };
   });
-}
-
-type Bins = { bin: number; calls: number }[];
-
-/** Call counts and answer-time bins per bucket start, from a bin table or from histograms packed in rows. */
-async function readCalls(
-  db: Db,
-  level: Level,
-  where: SQL,
-): Promise<{ callsAt: Map<number, CountsRow>; binsAt: Map<number, Bins | string> }> {
-  // Packed histograms come as one text per bucket: each row's "bins;calls", joined by spaces (see addPackedBins).
-  const packed =
-    level.bins === null
-      ? sql`, string_agg(array_to_string(answer_bins, ',') || ';' || array_to_string(answer_bin_calls, ','), ' ') as packed`
-      : sql``;
-  const [calls, bins] = await Promise.all([
-    rowsOf<CountsRow & { t: number; packed?: string | null }>(
-      db,
-      sql`select ${epochMs('b')} as t, per_bucket.* from (
-            select ${level.bucket} as b, ${sql.raw(SUM_COUNTS)}${packed} from ${sql.raw(level.calls)} where ${where} group by 1
-          ) per_bucket`,
-    ),
-    level.bins === null
-      ? undefined
-      : rowsOf<{ t: number; bin: number; calls: number }>(
-          db,
-          sql`select ${epochMs('b')} as t, bin, calls from (
-            select ${level.bucket} as b, bin, sum(calls)::int as calls from ${sql.raw(level.bins)} where ${where} group by 1, 2
-          ) per_bin`,
-        ),
-  ]);
-  return {
-    callsAt: new Map(calls.map((row) => [Number(row.t), row])),
-    binsAt: bins
-      ? groupBy(bins, (row) => Number(row.t))
-      : new Map(calls.map((row) => [Number(row.t), row.packed ?? ''])),
-  };
 }

@@ -1,23 +1,13 @@
 import { type Db, rowsOf } from '@switchboard/db';
-import { sql } from 'drizzle-orm';
+import { getTableName, sql } from 'drizzle-orm';
 import { catchUpChange, encodeChange } from '../../live/change.ts';
 import { LIVE_CHANNEL } from '../../live/hub.ts';
+import { ROLLUP_TABLES as ROLLUP_TABLE_OBJECTS } from '../queries/levels.ts';
 import { callRollupCtes } from './call-rollups-sql.ts';
 import { queueRollupCtes } from './queue-rollups-sql.ts';
 
-export const ROLLUP_TABLES = [
-  'call_minute_rollups',
-  'call_minute_answer_bins',
-  'call_5min_rollups',
-  'call_hour_rollups',
-  'call_hour_answer_bins',
-  'call_day_rollups',
-  'call_day_answer_bins',
-  'queue_minute_rollups',
-  'queue_5min_rollups',
-  'queue_hour_rollups',
-  'queue_day_rollups',
-] as const;
+/** Every rollup table's name. */
+export const ROLLUP_TABLES = ROLLUP_TABLE_OBJECTS.map((table) => getTableName(table));
 
 /**
  * Recomputes every rollup from the raw events and snapshots, in one transaction, with the same SQL
