@@ -5,13 +5,14 @@ import {
   type WindowMeasures,
   windowKey,
 } from '@switchboard/contracts';
-import { type Db, rowsOf } from '@switchboard/db';
-import { computeMeasures, localParts, localToInstant } from '@switchboard/metrics';
-import { sql } from 'drizzle-orm';
+import type { Db } from '@switchboard/db';
+import { computeMeasures, emptyCounts, localParts, localToInstant, mergeCounts } from '@switchboard/metrics';
 import type { Sites } from '../../auth/principal.ts';
-import { type CountsRow, SUM_COUNTS, toCounts, toWindowMeasures } from '../queries/call-counts.ts';
+import { toWindowMeasures } from '../queries/call-counts.ts';
+import { levelFor } from '../queries/levels.ts';
 import { getOverview, type OverviewOptions } from '../queries/overview.ts';
 import { iso } from '../queries/range.ts';
+import { readCallCounts } from '../queries/rollup-reads.ts';
 import { currentSystemStates } from '../queries/system-states.ts';
 
 const MINUTE = 60_000;
@@ -41,23 +42,11 @@ async function windowMeasures(
   range: { from: number; to: number },
   alive: boolean,
 ): Promise<WindowMeasures> {
-  const where = sql`site_id in (${sql.join(
-    siteIds.map((id) => sql`${id}`),
-    sql`, `,
-  )}) and minute >= ${iso(range.from)}::timestamptz and minute < ${iso(range.to)}::timestamptz`;
-  const [[row], bins] = await Promise.all([
-    rowsOf<CountsRow & { rows: number }>(
-      db,
-      sql`select count(*)::int as rows, ${sql.raw(SUM_COUNTS)} from call_minute_rollups where ${where}`,
-    ),
-    rowsOf<{ bin: number; calls: number }>(
-      db,
-      sql`select bin, sum(calls)::int as calls from call_minute_answer_bins where ${where} group by bin`,
-    ),
-  ]);
-  const has = row && Number(row.rows) > 0;
+  const perSite = await readCallCounts(db, levelFor('1m'), { ...range, siteIds }, 'site');
+  const has = perSite.size > 0;
+  const total = [...perSite.values()].reduce((sum, counts) => mergeCounts(sum, counts), emptyCounts());
   // No rollup rows: none of these calls happened only if some feed was alive in the window; else a gap.
-  return toWindowMeasures(computeMeasures(has || alive ? toCounts(has ? row : undefined, bins) : null));
+  return toWindowMeasures(computeMeasures(has || alive ? total : null));
 }
 
 /** Everything a wallboard shows, for its sites together (the caller has checked it may read the board). */
