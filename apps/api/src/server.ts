@@ -5,6 +5,7 @@ import { accessConfigFrom } from './auth/config.ts';
 import { resolveSecret } from './auth/secret.ts';
 import { readEnv } from './env.ts';
 import { openDatabase } from './open-database.ts';
+import { createEvaluator } from './services/alerts/evaluator.ts';
 
 /** How long a stopping server waits for requests in flight before closing live streams. */
 const STOP_GRACE_MS = 2_000;
@@ -13,6 +14,7 @@ const STOP_GRACE_MS = 2_000;
 export async function startApi(env = readEnv()) {
   const access = accessConfigFrom(env, resolveSecret(env));
   const database = await openDatabase(env);
+  const alertDelivery = { smtpUrl: env.SMTP_URL, smtpFrom: env.SMTP_FROM };
   const { app, live } = createApp(
     database,
     {
@@ -20,6 +22,7 @@ export async function startApi(env = readEnv()) {
       heartbeatTimeoutS: env.HEARTBEAT_TIMEOUT_S,
       seriesCacheMb: env.SERIES_CACHE_MB,
       maxSubscribers: env.MAX_SUBSCRIBERS,
+      alertDelivery,
     },
     undefined,
     createAccess(database, access),
@@ -29,6 +32,14 @@ export async function startApi(env = readEnv()) {
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.API_PORT, hostname: env.HOST }, () => resolve(s));
   });
+  // Alerts: every instance evaluates; the database makes each alert go out once (services/alerts/).
+  const evaluator = createEvaluator(database.db, {
+    publicUrl: access.publicUrl,
+    heartbeatTimeoutS: env.HEARTBEAT_TIMEOUT_S,
+    staleAfterS: env.STALE_AFTER_S,
+    delivery: alertDelivery,
+  });
+  if (env.ALERTS_ENABLED === '1') evaluator.start();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.API_PORT;
   return {
@@ -45,6 +56,7 @@ export async function startApi(env = readEnv()) {
       }, STOP_GRACE_MS);
       await closed;
       clearTimeout(cut);
+      await evaluator.stop();
       await live.close();
       await database.close();
     },

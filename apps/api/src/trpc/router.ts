@@ -1,10 +1,12 @@
 import { router } from './init.ts';
 import { adminRouter } from './routers/admin.ts';
+import { alertsRouter } from './routers/alerts.ts';
 import { authRouter } from './routers/auth.ts';
 import { displaysRouter } from './routers/displays.ts';
 import { incidentsRouter } from './routers/incidents.ts';
 import { ingestRouter } from './routers/ingest.ts';
 import { liveRouter } from './routers/live.ts';
+import { maintenanceRouter } from './routers/maintenance.ts';
 import { meRouter } from './routers/me.ts';
 import { metricsRouter } from './routers/metrics.ts';
 import { sitesRouter } from './routers/sites.ts';
@@ -12,11 +14,13 @@ import { systemsRouter } from './routers/systems.ts';
 
 export const appRouter = router({
   admin: router(adminRouter),
+  alerts: router(alertsRouter),
   auth: router(authRouter),
   displays: router(displaysRouter),
   incidents: router(incidentsRouter),
   ingest: router(ingestRouter),
   live: router(liveRouter),
+  maintenance: router(maintenanceRouter),
   me: router(meRouter),
   metrics: router(metricsRouter),
   sites: router(sitesRouter),

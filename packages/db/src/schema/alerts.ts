@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   bigserial,
   boolean,
   index,
@@ -91,12 +90,6 @@ export const alertDeliveries = pgTable(
   (t) => [index('alert_deliveries_at_idx').on(t.at)],
 );
 export type AlertDelivery = typeof alertDeliveries.$inferSelect;
-
-/** When the evaluator last looked, per kind of check (incident updates read since it). */
-export const alertCursors = pgTable('alert_cursors', {
-  name: text('name').primaryKey(),
-  value: bigint('value', { mode: 'number' }).notNull().default(0),
-});
 
 /**
  * Planned downtime of a system at some sites (empty = every site), in UK local time: a one-off date, or

@@ -9,11 +9,6 @@ CREATE TABLE "alert_channels" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "alert_cursors" (
-	"name" text PRIMARY KEY NOT NULL,
-	"value" bigint DEFAULT 0 NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "alert_deliveries" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"rule_id" integer,
