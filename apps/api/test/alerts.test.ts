@@ -1,0 +1,375 @@
+import { createHmac } from 'node:crypto';
+import type { Database } from '@switchboard/db';
+import { alertDeliveries, createDb } from '@switchboard/db';
+import { testBackends } from '@switchboard/db/testing';
+import { localParts } from '@switchboard/metrics';
+import { sql } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createEvaluator, type EvaluatorOptions } from '../src/services/alerts/evaluator.ts';
+import { startSmtpServer, startWebhookReceiver } from './alert-receivers.ts';
+import { dataOf, startTestApi, type TestApi } from './harness.ts';
+
+const MINUTE = 60_000;
+/** A fixed past morning (GMT) as the fake clock's origin: reports may be in the past. */
+const T0 = Date.parse('2026-11-02T09:00:00Z');
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describe.each(testBackends())('alerts on %s', (backend) => {
+  let api: TestApi;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let webhook: { id: number; secret: string };
+  let email: { id: number };
+  let teams: { id: number };
+  let second: Database | undefined;
+  const asManager = () => ({ key: null, headers: api.as.manager });
+  const status = (systemId: string, siteId: string, s: 'up' | 'down', at: number) =>
+    api.post('ingest.systemStatus', {
+      statuses: [{ systemId, siteId, status: s, at: iso(at), source: 'probe' }],
+    });
+  const evaluatorAt = (clock: { now: number }, db = api.database.db, extra: Partial<EvaluatorOptions> = {}) =>
+    createEvaluator(db, {
+      publicUrl: 'https://switchboard.example.nhs.uk',
+      heartbeatTimeoutS: 90,
+      staleAfterS: 120,
+      now: () => clock.now,
+      delivery: { smtpUrl: smtp.url, backoffMs: [1, 1], timeoutMs: 5_000 },
+      ...extra,
+    });
+  const run = async (evaluator: ReturnType<typeof createEvaluator>) => {
+    const { delivered } = await evaluator.runOnce();
+    await delivered;
+  };
+  const hooks = (path: string) => receiver.received.filter((r) => r.path === path);
+
+  beforeAll(async () => {
+    api = await startTestApi(backend);
+    receiver = await startWebhookReceiver();
+    smtp = await startSmtpServer();
+    webhook = dataOf(
+      await api.post(
+        'alerts.createChannel',
+        { kind: 'webhook', name: 'On-call', target: `${receiver.url}/hook` },
+        asManager(),
+      ),
+    );
+    email = dataOf(
+      await api.post(
+        'alerts.createChannel',
+        { kind: 'email', name: 'Service desk', target: 'desk@trust.nhs.net' },
+        asManager(),
+      ),
+    );
+    teams = dataOf(
+      await api.post(
+        'alerts.createChannel',
+        { kind: 'teams', name: 'Ops channel', target: `${receiver.url}/teams` },
+        asManager(),
+      ),
+    );
+  });
+  // Each test's rules end with it (an "up" probe result expires into unknown, which a later run would alert on).
+  afterEach(async () => {
+    await api.database.db.execute(sql`update alert_rules set enabled = false`);
+  });
+  afterAll(async () => {
+    await second?.close();
+    await receiver?.stop();
+    await smtp?.stop();
+    await api?.stop();
+  });
+
+  it('refuses bad channels and rules with a 4xx naming the field, and non-managers', async () => {
+    const bad = [
+      [{ kind: 'webhook', name: 'x', target: 'not a url' }, 'target'],
+      [{ kind: 'teams', name: 'x', target: 'ftp://example.org/x' }, 'target'],
+      [{ kind: 'email', name: 'x', target: 'nobody' }, 'target'],
+      [{ kind: 'sms', name: 'x', target: 'x' }, 'kind'],
+      [{ kind: 'email', name: '', target: 'a@b.nhs.net' }, 'name'],
+      [{ kind: 'email', name: 'x', target: 'a@b.nhs.net', extra: 1 }, ''],
+    ] as const;
+    for (const [input, field] of bad) {
+      const reply = await api.post('alerts.createChannel', input, asManager());
+      expect(reply.status, JSON.stringify(input)).toBe(400);
+      expect(reply.body.error?.message).toContain(field);
+    }
+    const offTarget = await api.post(
+      'alerts.createRule',
+      { kind: 'off_target', channelIds: [webhook.id] },
+      asManager(),
+    );
+    expect(offTarget.status).toBe(400);
+    expect(offTarget.body.error?.message).toContain('measure');
+    const unknown = await api.post(
+      'alerts.createRule',
+      { kind: 'system_down', channelIds: [999_999] },
+      asManager(),
+    );
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error?.message).toContain('channelIds');
+    const unknownSite = await api.post(
+      'alerts.createRule',
+      { kind: 'system_down', siteIds: ['atlantis'], channelIds: [webhook.id] },
+      asManager(),
+    );
+    expect(unknownSite.status).toBe(422);
+    const viewer = await api.post(
+      'alerts.createChannel',
+      { kind: 'email', name: 'x', target: 'a@b.nhs.net' },
+      { key: null, headers: api.as.viewer },
+    );
+    expect(viewer.status).toBe(403);
+    const listed = dataOf<{ id: number; signed: boolean }[]>(
+      await api.get('alerts.listChannels', undefined, 'manager'),
+    );
+    expect(listed.map((c) => c.id)).toEqual([webhook.id, email.id, teams.id]);
+    expect(JSON.stringify(listed)).not.toContain(webhook.secret);
+  });
+
+  it('fires once after N minutes, repeats, and sends a resolved message (webhook signed, e-mail, Teams)', async () => {
+    const rule = dataOf<{ id: number }>(
+      await api.post(
+        'alerts.createRule',
+        {
+          kind: 'system_down',
+          minutes: 5,
+          siteIds: ['leeds'],
+          systemIds: ['cas'],
+          channelIds: [webhook.id, email.id, teams.id],
+          repeatMinutes: 10,
+        },
+        asManager(),
+      ),
+    );
+    expect((await status('cas', 'leeds', 'down', T0)).status).toBe(200);
+    const clock = { now: T0 + 1 * MINUTE };
+    const evaluator = evaluatorAt(clock);
+    await run(evaluator);
+    expect(hooks('/hook')).toHaveLength(0);
+
+    clock.now = T0 + 5 * MINUTE;
+    await run(evaluator);
+    expect(hooks('/hook')).toHaveLength(1);
+    const fired = hooks('/hook')[0];
+    const body = JSON.parse(fired?.body ?? '{}');
+    expect(body).toMatchObject({
+      rule: rule.id,
+      state: 'firing',
+      siteId: 'leeds',
+      systemId: 'cas',
+      since: iso(T0),
+    });
+    expect(body.url).toBe('https://switchboard.example.nhs.uk/systems?site=leeds');
+    const timestamp = String(fired?.headers['x-switchboard-timestamp']);
+    const expected = `sha256=${createHmac('sha256', webhook.secret).update(`${timestamp}.${fired?.body}`).digest('hex')}`;
+    expect(fired?.headers['x-switchboard-signature']).toBe(expected);
+    expect(smtp.mails).toHaveLength(1);
+    expect(smtp.mails[0]?.to).toEqual(['desk@trust.nhs.net']);
+    expect(smtp.mails[0]?.data).toContain('cas down at LEEDS');
+    const card = JSON.parse(hooks('/teams')[0]?.body ?? '{}');
+    expect(card['@type']).toBe('MessageCard');
+    expect(card.title).toContain('cas down at LEEDS since 2 Nov, 09:00 GMT');
+    expect(card.potentialAction[0].targets[0].uri).toBe(
+      'https://switchboard.example.nhs.uk/systems?site=leeds',
+    );
+
+    for (const minutes of [6, 10, 14]) {
+      clock.now = T0 + minutes * MINUTE;
+      await run(evaluator);
+    }
+    expect(hooks('/hook')).toHaveLength(1);
+    clock.now = T0 + 15 * MINUTE;
+    await run(evaluator);
+    expect(hooks('/hook')).toHaveLength(2);
+    expect(JSON.parse(hooks('/hook')[1]?.body ?? '{}').state).toBe('firing');
+
+    await status('cas', 'leeds', 'up', T0 + 20 * MINUTE);
+    clock.now = T0 + 20.5 * MINUTE;
+    await run(evaluator);
+    await run(evaluator);
+    expect(hooks('/hook')).toHaveLength(3);
+    expect(JSON.parse(hooks('/hook')[2]?.body ?? '{}')).toMatchObject({
+      state: 'resolved',
+      siteId: 'leeds',
+      systemId: 'cas',
+    });
+    expect(smtp.mails).toHaveLength(3);
+    expect(smtp.mails[2]?.data).toContain('RESOLVED');
+    await evaluator.stop();
+    await api.post('alerts.updateRule', { id: rule.id, enabled: false }, asManager());
+  });
+
+  it('fires once across two API instances on one database, over 10 evaluation runs', async () => {
+    await api.post(
+      'alerts.createRule',
+      { kind: 'system_down', minutes: 2, siteIds: ['york'], channelIds: [webhook.id] },
+      asManager(),
+    );
+    second = backend === 'postgres' ? await createDb({ url: api.database.url as string }) : undefined;
+    const before = hooks('/hook').length;
+    await status('gp-booking', 'york', 'down', T0 + 30 * MINUTE);
+    const clock = { now: T0 + 33 * MINUTE };
+    const a = evaluatorAt(clock);
+    const b = evaluatorAt(clock, second?.db ?? api.database.db);
+    for (let i = 0; i < 10; i++) {
+      clock.now += 15_000;
+      await Promise.all([run(a), run(b)]);
+    }
+    const sent = hooks('/hook').slice(before);
+    expect(sent).toHaveLength(1);
+    expect(JSON.parse(sent[0]?.body ?? '{}')).toMatchObject({
+      state: 'firing',
+      siteId: 'york',
+      systemId: 'gp-booking',
+    });
+    await status('gp-booking', 'york', 'up', clock.now);
+    clock.now += 15_000;
+    await Promise.all([run(a), run(b)]);
+    expect(
+      hooks('/hook')
+        .slice(before)
+        .map((r) => JSON.parse(r.body).state),
+    ).toEqual(['firing', 'resolved']);
+    await Promise.all([a.stop(), b.stop()]);
+  });
+
+  it('holds an alert during a maintenance window for that system and site', async () => {
+    const start = T0 + 60 * MINUTE; // 10:00 GMT
+    const local = localParts(start);
+    const date = `${local.year}-${String(local.month).padStart(2, '0')}-${String(local.day).padStart(2, '0')}`;
+    const created = await api.post(
+      'maintenance.create',
+      {
+        systemId: 'cas',
+        siteIds: ['hull'],
+        date,
+        startTime: '10:00',
+        endTime: '11:00',
+        note: 'Adastra upgrade',
+      },
+      asManager(),
+    );
+    expect(created.status).toBe(200);
+    const refused = await api.post(
+      'maintenance.create',
+      { systemId: 'cas', startTime: '10:00', endTime: '11:00' },
+      asManager(),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.error?.message).toContain('date');
+    expect(dataOf<unknown[]>(await api.get('maintenance.list', undefined, 'viewer'))).toHaveLength(1);
+
+    await api.post(
+      'alerts.createRule',
+      { kind: 'system_down', minutes: 5, siteIds: ['hull'], channelIds: [webhook.id] },
+      asManager(),
+    );
+    const before = hooks('/hook').length;
+    await status('cas', 'hull', 'down', start + MINUTE);
+    const clock = { now: start + 30 * MINUTE };
+    const evaluator = evaluatorAt(clock);
+    await run(evaluator);
+    expect(hooks('/hook').length - before).toBe(0);
+    clock.now = start + 61 * MINUTE; // after 11:00: still down, so it fires
+    await run(evaluator);
+    expect(
+      hooks('/hook')
+        .slice(before)
+        .map((r) => JSON.parse(r.body).systemId),
+    ).toEqual(['cas']);
+    await evaluator.stop();
+  });
+
+  it('retries after the receiver answered 500, logging every attempt, and shows failures in the log', async () => {
+    const rule = dataOf<{ id: number }>(
+      await api.post(
+        'alerts.createRule',
+        {
+          kind: 'system_down',
+          minutes: 1,
+          siteIds: ['leeds'],
+          systemIds: ['gp-booking'],
+          channelIds: [webhook.id],
+        },
+        asManager(),
+      ),
+    );
+    receiver.answer(500);
+    const before = hooks('/hook').length;
+    await status('gp-booking', 'leeds', 'down', T0 + 120 * MINUTE);
+    const clock = { now: T0 + 125 * MINUTE };
+    const evaluator = evaluatorAt(clock);
+    await run(evaluator);
+    await run(evaluator);
+    expect(hooks('/hook').length - before).toBe(2);
+    const log = dataOf<{
+      entries: { ruleId: number; attempt: number; status: string; error: string | null }[];
+    }>(await api.get('alerts.deliveries', { limit: 10 }, 'manager'));
+    const mine = log.entries.filter((e) => e.ruleId === rule.id);
+    expect(mine.map((e) => [e.attempt, e.status, e.error])).toEqual([
+      [2, 'sent', null],
+      [1, 'failed', 'HTTP 500'],
+    ]);
+    const failed = dataOf<{ entries: { status: string }[] }>(
+      await api.get('alerts.deliveries', { limit: 200, failedOnly: true }, 'manager'),
+    );
+    expect(failed.entries.every((e) => e.status === 'failed')).toBe(true);
+    expect((await api.get('alerts.deliveries', { limit: 201 }, 'manager')).status).toBe(400);
+    expect((await api.get('alerts.deliveries', { limit: 10 }, 'viewer')).status).toBe(403);
+    await evaluator.stop();
+  });
+
+  it('gives up after the bounded attempts, and "send test" reports the failure', async () => {
+    receiver.answer(500);
+    const reply = dataOf<{ ok: boolean; error: string | null }>(
+      await api.post('alerts.testChannel', { id: webhook.id }, asManager()),
+    );
+    expect(reply).toEqual({ ok: false, error: 'HTTP 500' });
+    const good = dataOf<{ ok: boolean }>(await api.post('alerts.testChannel', { id: teams.id }, asManager()));
+    const rows = await api.database.db.select().from(alertDeliveries);
+    expect(rows.filter((r) => r.state === 'test').map((r) => r.status)).toEqual(['failed', 'sent']);
+    expect(good.ok).toBe(true);
+    // E-mail without an SMTP server configured on the API: a clear error, not a 5xx.
+    const mail = dataOf<{ ok: boolean; error: string }>(
+      await api.post('alerts.testChannel', { id: email.id }, asManager()),
+    );
+    expect(mail).toEqual({ ok: false, error: 'e-mail is not configured: set SMTP_URL' });
+  });
+
+  it('sends incident declarations and stand-downs once', async () => {
+    await api.post(
+      'alerts.createRule',
+      { kind: 'incident', siteIds: ['leeds'], channelIds: [webhook.id] },
+      asManager(),
+    );
+    const before = hooks('/hook').length;
+    const declared = dataOf<{ id: number }>(
+      await api.post(
+        'incidents.declare',
+        {
+          type: 'business_continuity',
+          title: 'Adastra down',
+          systemIds: ['cas'],
+          siteIds: ['leeds'],
+          startedAt: iso(Date.now() - 10 * MINUTE),
+        },
+        asManager(),
+      ),
+    );
+    const clock = { now: Date.now() };
+    const evaluator = evaluatorAt(clock);
+    await run(evaluator);
+    await run(evaluator);
+    await api.post('incidents.update', { id: declared.id, stage: 'stood_down', note: 'back' }, asManager());
+    clock.now = Date.now();
+    await run(evaluator);
+    await run(evaluator);
+    const sent = hooks('/hook')
+      .slice(before)
+      .map((r) => JSON.parse(r.body));
+    expect(sent.map((b) => b.state)).toEqual(['firing', 'resolved']);
+    expect(sent[0].url).toBe(`https://switchboard.example.nhs.uk/incidents/${declared.id}`);
+    expect(sent[0].text).toContain('Adastra down');
+    await evaluator.stop();
+  });
+});
