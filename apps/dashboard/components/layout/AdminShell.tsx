@@ -10,6 +10,7 @@ export const ADMIN_SECTIONS = [
   { href: '/admin/keys', label: 'Feed keys', roles: ['admin'] },
   { href: '/admin/sites', label: 'Sites and systems', roles: ['admin'] },
   { href: '/admin/displays', label: 'Displays', roles: ['admin', 'manager'] },
+  { href: '/admin/alerts', label: 'Alerts', roles: ['admin', 'manager'] },
   { href: '/admin/audit', label: 'Audit log', roles: ['admin'] },
 ] as const;
 
