@@ -29,55 +29,97 @@ export function SystemsTable({ range, siteNames }: { range: Range; siteNames: Re
   const span = spanLabel(data.from, data.to);
   const cell = 'nhsuk-table__cell';
   return (
-    <table className="nhsuk-table app-table" data-testid="systems">
-      <caption className="nhsuk-table__caption nhsuk-table__caption--m">
-        Systems by site <span className="nhsuk-caption-m app-window">Availability over {span}</span>
-      </caption>
-      <thead className="nhsuk-table__head">
-        <tr className="nhsuk-table__row">
-          {['System', 'Site', 'Now', 'Since (UK time)', 'Availability', 'Down for', `Timeline, ${span}`].map(
-            (h) => (
+    <>
+      <ul className="app-chart__key" aria-label="Key: timeline">
+        {(['up', 'degraded', 'down', 'unknown'] as const).map((state) => (
+          <li key={state}>
+            <svg className="app-chart__swatch" viewBox="0 0 24 12" aria-hidden="true" focusable="false">
+              <rect
+                width="24"
+                height="12"
+                fill={STATE_STYLE[state].pattern}
+                stroke="#425563"
+                strokeWidth="0.5"
+              />
+            </svg>
+            {STATE_STYLE[state].label}
+          </li>
+        ))}
+        <li>
+          <svg className="app-chart__swatch" viewBox="0 0 24 12" aria-hidden="true" focusable="false">
+            <rect width="24" height="12" fill="url(#pat-maintenance)" stroke="#425563" strokeWidth="0.5" />
+          </svg>
+          Planned maintenance
+        </li>
+      </ul>
+      <table className="nhsuk-table app-table" data-testid="systems">
+        <caption className="nhsuk-table__caption nhsuk-table__caption--m">
+          Systems by site <span className="nhsuk-caption-m app-window">Availability over {span}</span>
+        </caption>
+        <thead className="nhsuk-table__head">
+          <tr className="nhsuk-table__row">
+            {[
+              'System',
+              'Site',
+              'Now',
+              'Since (UK time)',
+              'Availability',
+              'Down for',
+              `Timeline, ${span}`,
+            ].map((h) => (
               <th key={h} className="nhsuk-table__header" scope="col">
                 {h}
               </th>
-            ),
-          )}
-        </tr>
-      </thead>
-      <tbody className="nhsuk-table__body">
-        {[...data.rows].sort(byConcern).map((row) => {
-          const site = row.siteId === null ? 'National' : (siteNames[row.siteId] ?? row.siteId);
-          const style = STATE_STYLE[row.current];
-          return (
-            <tr key={`${row.systemId}-${row.siteId}`} className="nhsuk-table__row" data-system={row.systemId}>
-              <th className="nhsuk-table__header" scope="row">
-                {row.name}
-              </th>
-              <td className={cell}>{site}</td>
-              <td className={cell}>
-                <strong className={`nhsuk-tag ${style.tag}`}>{style.label}</strong>
-              </td>
-              <td className={cell}>{row.since ? ukWhen(row.since, data.to) : <NoData />}</td>
-              <td className={cell}>
-                {row.availabilityPct === null ? <NoData /> : percent(row.availabilityPct)}
-                {row.unknownMs > 0 ? (
-                  <span className="nhsuk-body-s"> ({duration(row.unknownMs)} unknown)</span>
-                ) : null}
-              </td>
-              <td className={cell}>{row.downMs > 0 ? duration(row.downMs) : 'Not down'}</td>
-              <td className={cell}>
-                <StateBand
-                  intervals={row.intervals}
-                  domain={domain}
-                  width={280}
-                  height={18}
-                  label={`${row.name} at ${site}: ${style.label.toLowerCase()} now; down for ${duration(row.downMs)} over ${span}`}
-                />
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {[...data.rows].sort(byConcern).map((row) => {
+            const site = row.siteId === null ? 'National' : (siteNames[row.siteId] ?? row.siteId);
+            const style = STATE_STYLE[row.current];
+            return (
+              <tr
+                key={`${row.systemId}-${row.siteId}`}
+                className="nhsuk-table__row"
+                data-system={row.systemId}
+              >
+                <th className="nhsuk-table__header" scope="row">
+                  {row.name}
+                </th>
+                <td className={cell}>{site}</td>
+                <td className={cell}>
+                  <strong className={`nhsuk-tag ${style.tag}`}>{style.label}</strong>
+                </td>
+                <td className={cell}>{row.since ? ukWhen(row.since, data.to) : <NoData />}</td>
+                <td className={cell}>
+                  {row.availabilityPct === null ? <NoData /> : percent(row.availabilityPct)}
+                  {row.unknownMs > 0 ? (
+                    <span className="nhsuk-body-s"> ({duration(row.unknownMs)} unknown)</span>
+                  ) : null}
+                </td>
+                <td className={cell}>
+                  {row.downMs > 0 ? duration(row.downMs) : 'Not down'}
+                  {row.plannedDownMs ? (
+                    <span className="nhsuk-body-s app-subline">
+                      {duration(row.plannedDownMs)} planned, {duration(row.unplannedDownMs ?? 0)} unplanned
+                    </span>
+                  ) : null}
+                </td>
+                <td className={cell}>
+                  <StateBand
+                    intervals={row.intervals}
+                    domain={domain}
+                    width={280}
+                    height={18}
+                    label={`${row.name} at ${site}: ${style.label.toLowerCase()} now; down for ${duration(row.downMs)} over ${span}${row.maintenance?.length ? '; planned maintenance shown' : ''}`}
+                    maintenance={row.maintenance}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
   );
 }

@@ -1,7 +1,9 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { MaintenanceWindows } from '../../../components/cards/MaintenanceWindows.tsx';
 import { SystemsTable } from '../../../components/cards/SystemsTable.tsx';
 import { RangePicker } from '../../../components/RangePicker.tsx';
+import { currentUser } from '../../../lib/auth/current-user.ts';
 import { type Range, rangeFromParams, rangeInput, type SearchParams } from '../../../lib/range.ts';
 import { serverTrpc } from '../../../lib/trpc/server.ts';
 
@@ -19,12 +21,15 @@ export default async function SystemsPage({ searchParams }: { searchParams: Prom
     queryClient.prefetchQuery(trpc.systems.availability.queryOptions(rangeInput(range))),
   ]);
   const siteNames = Object.fromEntries(sites.map((site) => [site.id, site.name]));
+  const role = (await currentUser())?.role;
+  const canEdit = role === 'manager' || role === 'admin';
   return (
     <>
       <h1 className="nhsuk-heading-l">Systems</h1>
       <RangePicker path="/systems" range={range} now={Date.now()} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <SystemsTable range={range} siteNames={siteNames} />
+        <MaintenanceWindows canEdit={canEdit} siteNames={siteNames} />
       </HydrationBoundary>
     </>
   );
