@@ -190,7 +190,7 @@ export function MaintenanceWindows({
             )}
             <TextField
               id="mw-startTime"
-              label="From (UK time, HH:MM)"
+              label="Starts (UK time, HH:MM)"
               width={10}
               value={startTime}
               onChange={(e) => setStart(e.target.value)}
@@ -198,7 +198,7 @@ export function MaintenanceWindows({
             />
             <TextField
               id="mw-endTime"
-              label="To (UK time, HH:MM; earlier than From means the next day)"
+              label="Ends (UK time, HH:MM; earlier than the start means the next day)"
               width={10}
               value={endTime}
               onChange={(e) => setEnd(e.target.value)}

@@ -99,9 +99,12 @@ export function SystemsTable({ range, siteNames }: { range: Range; siteNames: Re
                 </td>
                 <td className={cell}>
                   {row.downMs > 0 ? duration(row.downMs) : 'Not down'}
-                  {row.plannedDownMs ? (
+                  {row.maintenanceMs ? (
                     <span className="nhsuk-body-s app-subline">
-                      {duration(row.plannedDownMs)} planned, {duration(row.unplannedDownMs ?? 0)} unplanned
+                      {duration(row.maintenanceMs)} planned maintenance
+                      {row.downMs > 0
+                        ? `; ${duration(row.unplannedDownMs ?? row.downMs)} down outside it`
+                        : ''}
                     </span>
                   ) : null}
                 </td>

@@ -72,7 +72,11 @@ export function AlertChannels() {
       </h2>
       <ErrorSummary errors={errors} />
       {secret ? (
-        <SecretOnce title={`Signing secret for ${secret.name}`} value={secret.value}>
+        <SecretOnce
+          title={`Signing secret for ${secret.name}`}
+          value={secret.value}
+          kept="Switchboard keeps it only to sign deliveries"
+        >
           <p>Check the X-Switchboard-Signature header of each delivery with it (see the README).</p>
         </SecretOnce>
       ) : null}
