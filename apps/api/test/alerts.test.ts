@@ -372,4 +372,131 @@ describe.each(testBackends())('alerts on %s', (backend) => {
     expect(sent[0].text).toContain('Adastra down');
     await evaluator.stop();
   });
+
+  it('fires when a site is off target on a measure for N minutes, and resolves when back on target', async () => {
+    await api.post(
+      'alerts.createRule',
+      {
+        kind: 'off_target',
+        minutes: 10,
+        siteIds: ['york'],
+        measure: 'answeredWithin60sPct',
+        threshold: 80,
+        channelIds: [webhook.id],
+      },
+      asManager(),
+    );
+    const base = T0 + 200 * MINUTE;
+    const call = (id: string, offered: number, waitMs: number) => [
+      { siteId: 'york', callId: id, kind: 'offered', at: iso(offered) },
+      { siteId: 'york', callId: id, kind: 'answered', at: iso(offered + waitMs), waitMs },
+    ];
+    // Every caller waits 2 minutes for 16 minutes: 0% answered within 60 s.
+    const slow = Array.from({ length: 16 }, (_, i) =>
+      call(`slow-${i}`, base + i * MINUTE + 1_000, 120_000),
+    ).flat();
+    expect((await api.post('ingest.callEvents', { events: slow }, { key: api.keys.all })).status).toBe(200);
+    const before = hooks('/hook').length;
+    const clock = { now: base + 5 * MINUTE };
+    const evaluator = evaluatorAt(clock);
+    await run(evaluator);
+    expect(hooks('/hook').length - before).toBe(0);
+    clock.now = base + 16 * MINUTE;
+    await run(evaluator);
+    await run(evaluator);
+    const fired = hooks('/hook')
+      .slice(before)
+      .map((r) => JSON.parse(r.body));
+    expect(fired).toHaveLength(1);
+    expect(fired[0]).toMatchObject({
+      state: 'firing',
+      siteId: 'york',
+      systemId: null,
+      measure: 'answeredWithin60sPct',
+      since: iso(base),
+    });
+    expect(fired[0].text).toContain('YORK off target: answeredWithin60sPct 0 (threshold 80)');
+    // Then callers are answered in 5 s: on target in the latest minutes with data.
+    const fast = [16, 17].flatMap((i) => call(`fast-${i}`, base + i * MINUTE + 1_000, 5_000));
+    await api.post('ingest.callEvents', { events: fast }, { key: api.keys.all });
+    clock.now = base + 18 * MINUTE;
+    await run(evaluator);
+    expect(
+      hooks('/hook')
+        .slice(before)
+        .map((r) => JSON.parse(r.body).state),
+    ).toEqual(['firing', 'resolved']);
+    await evaluator.stop();
+  });
+
+  it("fires when a site's feed has been stale for N minutes, and resolves when it sends again", async () => {
+    await api.post(
+      'alerts.createRule',
+      { kind: 'feed_stale', minutes: 5, siteIds: ['hull'], channelIds: [webhook.id] },
+      asManager(),
+    );
+    const base = T0 + 300 * MINUTE;
+    const snapshot = (at: number) => ({
+      snapshots: [
+        {
+          siteId: 'hull',
+          queue: 'main',
+          at: iso(at),
+          callsWaiting: 1,
+          longestWaitMs: 1000,
+          agentsAvailable: 3,
+          agentsOnCall: 4,
+          agentsWrapUp: 0,
+        },
+      ],
+    });
+    expect((await api.post('ingest.queueSnapshots', snapshot(base))).status).toBe(200);
+    const before = hooks('/hook').length;
+    const clock = { now: base + 6 * MINUTE }; // stale from base + 2 min (STALE_AFTER_S 120): 4 minutes
+    const evaluator = evaluatorAt(clock);
+    await run(evaluator);
+    expect(hooks('/hook').length - before).toBe(0);
+    clock.now = base + 7 * MINUTE;
+    await run(evaluator);
+    expect(JSON.parse(hooks('/hook')[before]?.body ?? '{}')).toMatchObject({
+      state: 'firing',
+      siteId: 'hull',
+      since: iso(base + 2 * MINUTE),
+    });
+    await api.post('ingest.queueSnapshots', snapshot(base + 8 * MINUTE));
+    clock.now = base + 8.5 * MINUTE;
+    await run(evaluator);
+    expect(
+      hooks('/hook')
+        .slice(before)
+        .map((r) => JSON.parse(r.body).state),
+    ).toEqual(['firing', 'resolved']);
+    await evaluator.stop();
+  });
+
+  it('stops at once during a back-off, making no further attempt', async () => {
+    await api.post(
+      'alerts.createRule',
+      { kind: 'system_down', minutes: 1, siteIds: ['york'], systemIds: ['cas'], channelIds: [webhook.id] },
+      asManager(),
+    );
+    await status('cas', 'york', 'down', T0 + 400 * MINUTE);
+    receiver.answer(500);
+    const clock = { now: T0 + 402 * MINUTE };
+    const evaluator = evaluatorAt(clock, api.database.db, {
+      delivery: { backoffMs: [3_600_000], timeoutMs: 5_000 },
+    });
+    const before = (await api.database.db.select().from(alertDeliveries)).length;
+    const { delivered } = await evaluator.runOnce();
+    // The first attempt is logged before the back-off starts.
+    for (;;) {
+      const rows = await api.database.db.select().from(alertDeliveries);
+      if (rows.length > before) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await evaluator.stop();
+    await delivered;
+    const rows = (await api.database.db.select().from(alertDeliveries)).slice(before);
+    expect(rows.map((r) => [r.attempt, r.status])).toEqual([[1, 'failed']]);
+  });
 });

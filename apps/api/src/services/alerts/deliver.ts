@@ -81,6 +81,20 @@ async function sendOnce(channel: Channel, message: AlertMessage, options: Delive
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
 }
 
+/** Waits, or less if the signal aborts (so a stopping API does not wait out a back-off). */
+function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
 const reasonOf = (error: unknown) => {
   const text = error instanceof Error ? error.message : String(error);
   const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
@@ -98,7 +112,7 @@ export async function deliver(
   options: DeliveryOptions = {},
 ): Promise<{ ok: boolean; attempts: number; error?: string }> {
   const backoff = options.backoffMs ?? DEFAULT_BACKOFF_MS;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? ((ms: number) => abortableSleep(ms, options.signal));
   let error: string | undefined;
   for (let attempt = 1; attempt <= backoff.length + 1; attempt++) {
     if (attempt > 1) await sleep(backoff[attempt - 2] ?? 0);

@@ -70,7 +70,8 @@ export async function sitesOffTarget(
   now: number,
 ): Promise<Observation[]> {
   const to = Math.floor(now / MINUTE) * MINUTE;
-  const from = to - Math.max(rule.minutes + 5, 15) * MINUTE;
+  // Twice the rule's minutes, so "since" is usually the true start of the run (at most 2,885 points).
+  const from = to - Math.max(rule.minutes * 2 + 5, 15) * MINUTE;
   const siteIds = rule.siteIds.length ? rule.siteIds : [...siteNames.keys()];
   const out: Observation[] = [];
   for (const siteId of siteIds) {
