@@ -1,6 +1,6 @@
 export * from './accounts';
-export * from './answer-bins';
 export * from './alerts';
+export * from './answer-bins';
 export * from './api-keys';
 export * from './audit-log';
 export * from './call-events';
