@@ -499,4 +499,31 @@ describe.each(testBackends())('alerts on %s', (backend) => {
     const rows = (await api.database.db.select().from(alertDeliveries)).slice(before);
     expect(rows.map((r) => [r.attempt, r.status])).toEqual([[1, 'failed']]);
   });
+
+  it('refuses bad maintenance windows with a 4xx naming the field, and viewers', async () => {
+    const base = { systemId: 'cas', date: '2026-12-06', startTime: '02:00', endTime: '04:00' };
+    const bad = [
+      [{ ...base, startTime: '25:00' }, 400, 'startTime'],
+      [{ ...base, endTime: '4pm' }, 400, 'endTime'],
+      [{ ...base, date: '2026-13-01' }, 400, 'date'],
+      [{ ...base, weekday: 3 }, 400, 'date'],
+      [{ systemId: 'cas', weekday: 8, startTime: '02:00', endTime: '04:00' }, 400, 'weekday'],
+      [{ ...base, endTime: '02:00' }, 400, 'endTime'],
+      [{ ...base, note: 'x'.repeat(501) }, 400, 'note'],
+      [{ ...base, systemId: 'atlantis' }, 422, 'systemId'],
+      [{ ...base, siteIds: ['atlantis'] }, 422, 'siteIds'],
+    ] as const;
+    const counts = await api.counts();
+    for (const [input, code, field] of bad) {
+      const reply = await api.post('maintenance.create', input, asManager());
+      expect(reply.status, JSON.stringify(input)).toBe(code);
+      expect(reply.body.error?.message).toContain(field);
+    }
+    expect((await api.post('maintenance.create', base, { key: null, headers: api.as.viewer })).status).toBe(
+      403,
+    );
+    expect((await api.post('maintenance.delete', { id: 999_999 }, asManager())).status).toBe(404);
+    expect((await api.post('alerts.deleteRule', { id: -1 }, asManager())).status).toBe(400);
+    expect(await api.counts()).toEqual(counts);
+  });
 });
