@@ -526,4 +526,31 @@ describe.each(testBackends())('alerts on %s', (backend) => {
     expect((await api.post('alerts.deleteRule', { id: -1 }, asManager())).status).toBe(400);
     expect(await api.counts()).toEqual(counts);
   });
+
+  it('runs on its own once started, until stopped', async () => {
+    await api.post(
+      'alerts.createRule',
+      {
+        kind: 'system_down',
+        minutes: 1,
+        siteIds: ['hull'],
+        systemIds: ['gp-booking'],
+        channelIds: [webhook.id],
+      },
+      asManager(),
+    );
+    await status('gp-booking', 'hull', 'down', T0 + 500 * MINUTE);
+    const clock = { now: T0 + 502 * MINUTE };
+    const evaluator = evaluatorAt(clock, api.database.db, { everyMs: 20 });
+    const before = hooks('/hook').length;
+    evaluator.start();
+    // Wait for the condition (bounded): the loop's first evaluations send the alert.
+    for (let i = 0; i < 500 && hooks('/hook').length === before; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    await evaluator.stop();
+    const sent = hooks('/hook').slice(before);
+    expect(sent.map((r) => JSON.parse(r.body)).map((b) => [b.state, b.siteId, b.systemId])).toEqual([
+      ['firing', 'hull', 'gp-booking'],
+    ]);
+  });
 });
