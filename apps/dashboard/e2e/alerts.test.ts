@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { status } from './support/api.ts';
 import { screenshot, seriousViolations } from './support/browser.ts';
 import { type Stack, startStack, text } from './support/stack.ts';
 
@@ -21,6 +22,8 @@ describe('alerts and maintenance', () => {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     stack = await startStack();
+    // Adastra has been down at Leeds for 10 minutes: a 5-minute rule fires at the API's next evaluation.
+    await stack.api.ingest('systemStatus', { statuses: [status('cas', 'leeds', 10, 'down')] });
   });
   afterAll(async () => {
     await stack?.close();
@@ -55,10 +58,16 @@ describe('alerts and maintenance', () => {
       /A system down or unknown at a site.*for 5 min.*Leeds NHS 111.*On-call bridge/,
     );
 
+    // The API's own evaluator (every 15 s) fires the rule; the receiver answers 500, so the log shows a failure.
+    const log = page.getByTestId('delivery-log');
+    await log.locator('tr[data-status="failed"]', { hasText: 'firing' }).first().waitFor({ timeout: 90_000 });
+    expect(await text(log)).toMatch(/On-call bridge.*firing · rule \d+ · cas@leeds.*Failed.*HTTP 500/);
+
+    await page.getByTestId('alerts-firing').getByText('cas@leeds').waitFor({ timeout: 30_000 });
+
     await channels.getByRole('button', { name: 'Send test to On-call bridge' }).click();
     await page.getByText('Test failed: HTTP 500').waitFor({ timeout: 30_000 });
-    const log = page.getByTestId('delivery-log');
-    await log.locator('tr[data-status="failed"]').first().waitFor({ timeout: 30_000 });
+    await log.locator('tr[data-status="failed"]', { hasText: 'Test' }).first().waitFor({ timeout: 30_000 });
     expect(await text(log)).toMatch(/On-call bridge.*Test.*Failed.*HTTP 500/);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'admin-alerts');

@@ -39,6 +39,7 @@ export const PAGE_PROCEDURES: ReadonlySet<string> = new Set([
   'alerts.createRule',
   'alerts.deleteRule',
   'alerts.deliveries',
+  'alerts.firing',
   'maintenance.list',
   'maintenance.create',
   'maintenance.delete',

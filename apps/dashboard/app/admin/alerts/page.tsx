@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { AlertChannels } from '../../../components/admin/alerts/AlertChannels.tsx';
 import { AlertRules } from '../../../components/admin/alerts/AlertRules.tsx';
 import { DeliveryLog } from '../../../components/admin/alerts/DeliveryLog.tsx';
+import { FiringNow } from '../../../components/admin/alerts/FiringNow.tsx';
 import { RequireRole } from '../../../components/admin/RequireRole.tsx';
 
 export const dynamic = 'force-dynamic';
@@ -16,6 +17,7 @@ export default function Page() {
         feed goes quiet or an incident changes. Each alert is sent once, repeated if you ask, and followed by
         a resolved message. Alerts are held during planned maintenance.
       </p>
+      <FiringNow />
       <AlertChannels />
       <AlertRules />
       <DeliveryLog />
