@@ -167,11 +167,16 @@ describe.each(testBackends())('alerts on %s', (backend) => {
     expect(smtp.mails[0]?.to).toEqual(['desk@trust.nhs.net']);
     expect(smtp.mails[0]?.data).toContain('cas down at LEEDS');
     const card = JSON.parse(hooks('/teams')[0]?.body ?? '{}');
-    expect(card['@type']).toBe('MessageCard');
-    expect(card.title).toContain('cas down at LEEDS since 2 Nov, 09:00 GMT');
-    expect(card.potentialAction[0].targets[0].uri).toBe(
-      'https://switchboard.example.nhs.uk/systems?site=leeds',
-    );
+    const adaptive = card.attachments[0];
+    expect(card.type).toBe('message');
+    expect(adaptive.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(adaptive.content.body[0].text).toContain('cas down at LEEDS since 2 Nov, 09:00 GMT');
+    expect(adaptive.content.body[1].facts).toContainEqual({ title: 'Site', value: 'leeds' });
+    expect(adaptive.content.actions[0]).toEqual({
+      type: 'Action.OpenUrl',
+      title: 'Open in Switchboard',
+      url: 'https://switchboard.example.nhs.uk/systems?site=leeds',
+    });
 
     for (const minutes of [6, 10, 14]) {
       clock.now = T0 + minutes * MINUTE;

@@ -69,24 +69,45 @@ export function webhookPayload(message: AlertMessage): AlertWebhookPayload {
   };
 }
 
-/** A Teams incoming-webhook MessageCard (red when firing, green when resolved) with a button to the page. */
+/**
+ * A Teams message with an Adaptive Card (what a Teams Workflows "send webhook alerts to a channel" webhook
+ * and an incoming webhook both accept; the older MessageCard connectors were retired in 2026): the alert line
+ * (red when firing, green when resolved), its facts, and a button to the page.
+ */
 export function teamsCard(message: AlertMessage) {
   const facts = [
-    message.siteId ? { name: 'Site', value: message.siteId } : null,
-    message.systemId ? { name: 'System', value: message.systemId } : null,
-    message.measure ? { name: 'Measure', value: message.measure } : null,
-    message.since ? { name: 'Since', value: londonTime(message.since) } : null,
-    { name: 'Rule', value: message.rule.name ?? `${message.rule.kind} #${message.rule.id}` },
+    message.siteId ? { title: 'Site', value: message.siteId } : null,
+    message.systemId ? { title: 'System', value: message.systemId } : null,
+    message.measure ? { title: 'Measure', value: message.measure } : null,
+    message.since ? { title: 'Since', value: londonTime(message.since) } : null,
+    { title: 'Rule', value: message.rule.name ?? `${message.rule.kind} #${message.rule.id}` },
   ].filter((fact) => fact !== null);
   return {
-    '@type': 'MessageCard',
-    '@context': 'https://schema.org/extensions',
+    type: 'message',
     summary: textOf(message),
-    themeColor: message.state === 'firing' ? 'D5281B' : message.state === 'resolved' ? '007F3B' : '005EB8',
-    title: textOf(message),
-    sections: [{ facts }],
-    potentialAction: [
-      { '@type': 'OpenUri', name: 'Open in Switchboard', targets: [{ os: 'default', uri: message.url }] },
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        contentUrl: null,
+        content: {
+          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+          type: 'AdaptiveCard',
+          version: '1.4',
+          body: [
+            {
+              type: 'TextBlock',
+              text: textOf(message),
+              weight: 'Bolder',
+              size: 'Medium',
+              wrap: true,
+              color:
+                message.state === 'firing' ? 'Attention' : message.state === 'resolved' ? 'Good' : 'Accent',
+            },
+            { type: 'FactSet', facts },
+          ],
+          actions: [{ type: 'Action.OpenUrl', title: 'Open in Switchboard', url: message.url }],
+        },
+      },
     ],
   };
 }
