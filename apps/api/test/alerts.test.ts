@@ -6,8 +6,9 @@ import { localParts } from '@switchboard/metrics';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEvaluator, type EvaluatorOptions } from '../src/services/alerts/evaluator.ts';
+import { inviteUser } from '../src/services/users.ts';
 import { startSmtpServer, startWebhookReceiver } from './alert-receivers.ts';
-import { dataOf, startTestApi, type TestApi } from './harness.ts';
+import { cookieOf, dataOf, type Reply, startTestApi, type TestApi } from './harness.ts';
 
 const MINUTE = 60_000;
 /** A fixed past morning (GMT) as the fake clock's origin: reports may be in the past. */
@@ -263,6 +264,8 @@ describe.each(testBackends())('alerts on %s', (backend) => {
     expect(refused.status).toBe(400);
     expect(refused.body.error?.message).toContain('date');
     expect(dataOf<unknown[]>(await api.get('maintenance.list', undefined, 'viewer'))).toHaveLength(1);
+    // A viewer of Leeds only does not see Hull's maintenance.
+    expect(dataOf<unknown[]>(await api.get('maintenance.list', undefined, 'scopedViewer'))).toHaveLength(0);
 
     await api.post(
       'alerts.createRule',
@@ -557,5 +560,45 @@ describe.each(testBackends())('alerts on %s', (backend) => {
     expect(sent.map((r) => JSON.parse(r.body)).map((b) => [b.state, b.siteId, b.systemId])).toEqual([
       ['firing', 'hull', 'gp-booking'],
     ]);
+  });
+
+  it('keeps a manager of some sites to rules and maintenance of those sites', async () => {
+    const invited = await inviteUser(api.database.db, api.access.auth, {
+      email: 'leeds.manager@test.nhs.net',
+      name: 'Leeds manager',
+      role: 'manager',
+      sites: ['leeds'],
+      actor: 'test',
+    });
+    const cookie = cookieOf(await fetch(invited.signInUrl, { redirect: 'manual' }));
+    const asLeeds = { key: null, headers: { cookie } };
+    const outside = await api.post(
+      'alerts.createRule',
+      { kind: 'system_down', siteIds: ['york'], channelIds: [webhook.id] },
+      asLeeds,
+    );
+    expect(outside.status).toBe(403);
+    const everySite = dataOf<{ id: number }>(
+      await api.post('alerts.createRule', { kind: 'system_down', channelIds: [webhook.id] }, asLeeds),
+    );
+    const response = await fetch(`${api.url}/trpc/alerts.listRules`, { headers: { cookie } });
+    const leedsRules = dataOf<{ id: number; siteIds: string[] }[]>({
+      status: response.status,
+      body: (await response.json()) as Reply['body'],
+    });
+    // "Every site" became every site of theirs; they see rules of Leeds only (not York's or every site's).
+    expect(leedsRules.find((r) => r.id === everySite.id)?.siteIds).toEqual(['leeds']);
+    expect(leedsRules.length).toBeGreaterThan(1);
+    expect(leedsRules.every((r) => r.siteIds.length === 1 && r.siteIds[0] === 'leeds')).toBe(true);
+    const window = await api.post(
+      'maintenance.create',
+      { systemId: 'gp-booking', weekday: 1, startTime: '01:00', endTime: '02:00' },
+      asLeeds,
+    );
+    expect(window.status).toBe(200);
+    const listed = dataOf<{ id: number; siteIds: string[] }[]>(
+      await api.get('maintenance.list', undefined, 'admin'),
+    );
+    expect(listed.find((w) => w.id === dataOf<{ id: number }>(window).id)?.siteIds).toEqual(['leeds']);
   });
 });
