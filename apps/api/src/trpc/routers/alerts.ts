@@ -58,15 +58,13 @@ export const alertsRouter = {
     return seesAll(ctx.principal) ? rules : rules.filter((rule) => ruleInScope(ctx.principal, rule));
   }),
   /** A manager of some sites writes rules for those sites only ("every site" means all of theirs). */
-  createRule: procedure
-    .input(createRuleInput)
-    .mutation(({ ctx, input }) =>
-      createRule(ctx.db, {
-        ...input,
-        siteIds: scopedSiteIds(ctx.principal, input.siteIds) ?? [],
-        ...actingAs(ctx),
-      }),
-    ),
+  createRule: procedure.input(createRuleInput).mutation(({ ctx, input }) =>
+    createRule(ctx.db, {
+      ...input,
+      siteIds: scopedSiteIds(ctx.principal, input.siteIds) ?? [],
+      ...actingAs(ctx),
+    }),
+  ),
   updateRule: procedure.input(updateRuleInput).mutation(async ({ ctx, input }) => {
     if (!seesAll(ctx.principal)) {
       const rule = (await listRules(ctx.db)).find((r) => r.id === input.id);
