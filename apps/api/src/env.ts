@@ -106,6 +106,13 @@ const schema = z.object({
     .string()
     .regex(/^[a-z0-9-]{1,40}$/)
     .default('entra'),
+  // Alerts (see services/alerts/). E-mail channels need an SMTP server.
+  /** smtp://user:password@host:587 or smtps://…:465; without it e-mail alerts fail with a clear log entry. */
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
+  /** The From of alert e-mails. */
+  SMTP_FROM: z.string().min(3).max(200).default('Switchboard <switchboard@localhost>'),
+  /** Set to 0 to not run the alert evaluator on this instance (it is safe to run on every instance). */
+  ALERTS_ENABLED: z.enum(['0', '1']).default('1'),
   SSO_LABEL: z.string().min(1).max(60).default('NHSmail'),
 });
 export type Env = z.infer<typeof schema>;

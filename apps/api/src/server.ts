@@ -5,11 +5,13 @@ import { accessConfigFrom } from './auth/config.ts';
 import { resolveSecret } from './auth/secret.ts';
 import { readEnv } from './env.ts';
 import { openDatabase } from './open-database.ts';
+import { createEvaluator } from './services/alerts/evaluator.ts';
 
 /** Starts the API: opens (and migrates) the database, then listens. Returns a stop function. */
 export async function startApi(env = readEnv()) {
   const access = accessConfigFrom(env, resolveSecret(env));
   const database = await openDatabase(env);
+  const alertDelivery = { smtpUrl: env.SMTP_URL, smtpFrom: env.SMTP_FROM };
   const { app, live, traffic, probes } = createApp(
     database,
     {
@@ -17,6 +19,7 @@ export async function startApi(env = readEnv()) {
       heartbeatTimeoutS: env.HEARTBEAT_TIMEOUT_S,
       seriesCacheMb: env.SERIES_CACHE_MB,
       maxSubscribers: env.MAX_SUBSCRIBERS,
+      alertDelivery,
     },
     undefined,
     createAccess(database, access),
@@ -27,6 +30,14 @@ export async function startApi(env = readEnv()) {
     const s = serve({ fetch: app.fetch, port: env.API_PORT, hostname: env.HOST }, () => resolve(s));
   });
   probes.start();
+  // Alerts: every instance evaluates; the database makes each alert go out once (services/alerts/).
+  const evaluator = createEvaluator(database.db, {
+    publicUrl: access.publicUrl,
+    heartbeatTimeoutS: env.HEARTBEAT_TIMEOUT_S,
+    staleAfterS: env.STALE_AFTER_S,
+    delivery: alertDelivery,
+  });
+  if (env.ALERTS_ENABLED === '1') evaluator.start();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.API_PORT;
   return {
@@ -49,6 +60,7 @@ export async function startApi(env = readEnv()) {
       await Promise.all([traffic.idle(env.SHUTDOWN_TIMEOUT_S * 1000), probes.stop()]);
       if ('closeAllConnections' in server) server.closeAllConnections();
       await closed;
+      await evaluator.stop();
       await live.close();
       await database.close();
     },

@@ -18,6 +18,7 @@ const QUERY_INPUT: Record<string, unknown> = {
   'metrics.baseline': { from: '2026-11-01T00:00:00Z', to: '2026-11-01T04:00:00Z', interval: '15m' },
   'systems.availability': { last: '1h' },
   'admin.audit.list': { limit: 5 },
+  'alerts.deliveries': { limit: 5 },
   'incidents.get': { id: 999_999 },
   'incidents.impact': { id: 999_999 },
   'incidents.tallies.list': { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' },

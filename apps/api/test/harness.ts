@@ -113,6 +113,9 @@ const TABLES = [
   'paper_periods',
   'manual_tallies',
   'opel_levels',
+  'alert_channels',
+  'alert_rules',
+  'maintenance_windows',
 ];
 
 /** A real API over real HTTP on 127.0.0.1, on a fresh database of the given backend, seeded with sites. */

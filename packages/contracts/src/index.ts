@@ -1,4 +1,5 @@
 export * from './access.ts';
+export * from './alerts.ts';
 export * from './exports.ts';
 export * from './fields.ts';
 export * from './incidents.ts';

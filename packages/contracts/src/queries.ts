@@ -167,6 +167,13 @@ export interface AvailabilityRow {
   expectedEveryS: number;
   graceS: number;
   intervals: { from: string; to: string; status: SystemState }[];
+  /** Time of the range under planned maintenance (maintenance windows), apart from the figures above (always set by the API). */
+  maintenanceMs?: number;
+  /** Down or unknown time inside maintenance (planned) and down time outside it (unplanned). */
+  plannedDownMs?: number;
+  unplannedDownMs?: number;
+  /** The maintenance windows within the range (merged), for the strips. */
+  maintenance?: { from: string; to: string }[];
 }
 
 export interface AvailabilityResult {

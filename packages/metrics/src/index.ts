@@ -5,6 +5,7 @@ export * from './histogram.ts';
 export * from './impact.ts';
 export * from './iuc-adc.ts';
 export * from './london-time.ts';
+export * from './maintenance.ts';
 export * from './measures.ts';
 export * from './thresholds.ts';
 export * from './time-buckets.ts';

@@ -5,7 +5,7 @@ import type { Principal } from './principal.ts';
  * What each permission needs:
  * - `read`    any signed-in person (viewer and up) and display tokens
  * - `export`  analyst and up
- * - `operate` manager and up (incidents, paper tallies, wallboards, displays)
+ * - `operate` manager and up (incidents, paper tallies, wallboards, displays, alerts, maintenance windows)
  * - `admin`   admin (users, feed keys, sites, systems, audit log)
  * - `ingest`  feed keys
  * - `public`  anyone (health, readiness, better-auth's own routes, which check what they need)
@@ -83,6 +83,20 @@ export const PERMISSIONS = {
   'probes.create': 'admin',
   'probes.update': 'admin',
   'probes.delete': 'admin',
+  'alerts.listChannels': 'operate',
+  'alerts.createChannel': 'operate',
+  'alerts.updateChannel': 'operate',
+  'alerts.deleteChannel': 'operate',
+  'alerts.testChannel': 'operate',
+  'alerts.listRules': 'operate',
+  'alerts.createRule': 'operate',
+  'alerts.updateRule': 'operate',
+  'alerts.deleteRule': 'operate',
+  'alerts.firing': 'operate',
+  'alerts.deliveries': 'operate',
+  'maintenance.list': 'read',
+  'maintenance.create': 'operate',
+  'maintenance.delete': 'operate',
   'GET /healthz': 'public',
   'GET /readyz': 'public',
   'GET /metrics': 'metrics',

@@ -4,6 +4,7 @@ import type { Access } from '../auth/access.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { LiveHub } from '../live/hub.ts';
 import type { Metrics } from '../metrics.ts';
+import type { DeliveryOptions } from '../services/alerts/deliver.ts';
 import type { IngestLookups } from '../services/ingest/lookups.ts';
 import type { IngestService } from '../services/ingest/service.ts';
 import type { OverviewCache } from '../services/queries/overview-cache.ts';
@@ -48,6 +49,8 @@ export interface QuerySettings {
   heartbeatTimeoutS: number;
   seriesCacheMb: number;
   maxSubscribers: number;
+  /** How alerts are sent (SMTP server, timeouts, back-off): see services/alerts/deliver.ts. */
+  alertDelivery?: DeliveryOptions;
 }
 export const DEFAULT_SETTINGS: QuerySettings = {
   staleAfterS: 120,

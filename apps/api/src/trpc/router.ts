@@ -1,5 +1,6 @@
 import { router } from './init.ts';
 import { adminRouter } from './routers/admin.ts';
+import { alertsRouter } from './routers/alerts.ts';
 import { authRouter } from './routers/auth.ts';
 import { displaysRouter } from './routers/displays.ts';
 import { exportTokensRouter } from './routers/export-tokens.ts';
@@ -7,6 +8,7 @@ import { heartbeatsRouter } from './routers/heartbeats.ts';
 import { incidentsRouter } from './routers/incidents.ts';
 import { ingestRouter } from './routers/ingest.ts';
 import { liveRouter } from './routers/live.ts';
+import { maintenanceRouter } from './routers/maintenance.ts';
 import { meRouter } from './routers/me.ts';
 import { metricsRouter } from './routers/metrics.ts';
 import { probesRouter } from './routers/probes.ts';
@@ -16,6 +18,7 @@ import { wallboardsRouter } from './routers/wallboards.ts';
 
 export const appRouter = router({
   admin: router(adminRouter),
+  alerts: router(alertsRouter),
   auth: router(authRouter),
   displays: router(displaysRouter),
   exportTokens: router(exportTokensRouter),
@@ -23,6 +26,7 @@ export const appRouter = router({
   incidents: router(incidentsRouter),
   ingest: router(ingestRouter),
   live: router(liveRouter),
+  maintenance: router(maintenanceRouter),
   me: router(meRouter),
   metrics: router(metricsRouter),
   probes: router(probesRouter),

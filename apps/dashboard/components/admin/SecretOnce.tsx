@@ -6,10 +6,13 @@ export function SecretOnce({
   title,
   value,
   children,
+  kept = 'only its hash is kept',
 }: {
   title: string;
   value: string;
   children?: React.ReactNode;
+  /** What the server keeps of it (a webhook's signing secret must be kept to sign with). */
+  kept?: string;
 }) {
   return (
     <div
@@ -26,7 +29,7 @@ export function SecretOnce({
           {value}
         </code>
         <p className="nhsuk-body-s nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">
-          Copy it now: it is shown only once, and only its hash is kept.
+          Copy it now: it is shown only once, and {kept}.
         </p>
       </div>
     </div>

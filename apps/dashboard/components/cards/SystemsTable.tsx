@@ -51,6 +51,28 @@ export function SystemsTable({
     : null;
   return (
     <>
+      <ul className="app-chart__key" aria-label="Key: timeline">
+        {(['up', 'degraded', 'down', 'unknown'] as const).map((state) => (
+          <li key={state}>
+            <svg className="app-chart__swatch" viewBox="0 0 24 12" aria-hidden="true" focusable="false">
+              <rect
+                width="24"
+                height="12"
+                fill={STATE_STYLE[state].pattern}
+                stroke="#425563"
+                strokeWidth="0.5"
+              />
+            </svg>
+            {STATE_STYLE[state].label}
+          </li>
+        ))}
+        <li>
+          <svg className="app-chart__swatch" viewBox="0 0 24 12" aria-hidden="true" focusable="false">
+            <rect width="24" height="12" fill="url(#pat-maintenance)" stroke="#425563" strokeWidth="0.5" />
+          </svg>
+          Planned maintenance
+        </li>
+      </ul>
       <table className="nhsuk-table app-table" data-testid="systems">
         <caption className="nhsuk-table__caption nhsuk-table__caption--m">
           Systems by site <span className="nhsuk-caption-m app-window">Availability over {span}</span>
@@ -103,14 +125,25 @@ export function SystemsTable({
                     <span className="nhsuk-body-s"> ({duration(row.unknownMs)} unknown)</span>
                   ) : null}
                 </td>
-                <td className={cell}>{row.downMs > 0 ? duration(row.downMs) : 'Not down'}</td>
+                <td className={cell}>
+                  {row.downMs > 0 ? duration(row.downMs) : 'Not down'}
+                  {row.maintenanceMs ? (
+                    <span className="nhsuk-body-s app-subline">
+                      {duration(row.maintenanceMs)} planned maintenance
+                      {row.downMs > 0
+                        ? `; ${duration(row.unplannedDownMs ?? row.downMs)} down outside it`
+                        : ''}
+                    </span>
+                  ) : null}
+                </td>
                 <td className={cell}>
                   <StateBand
                     intervals={row.intervals}
                     domain={domain}
                     width={280}
                     height={18}
-                    label={`${row.name} at ${site}: ${style.label.toLowerCase()} now; down for ${duration(row.downMs)} over ${span}`}
+                    label={`${row.name} at ${site}: ${style.label.toLowerCase()} now; down for ${duration(row.downMs)} over ${span}${row.maintenance?.length ? '; planned maintenance shown' : ''}`}
+                    maintenance={row.maintenance}
                   />
                 </td>
               </tr>

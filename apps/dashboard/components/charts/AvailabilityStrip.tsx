@@ -20,7 +20,7 @@ function describe(row: AvailabilityRow, at: string): string {
   const periods = downs.map((i) => `${ukTime(i.from)}–${ukTime(i.to)}`).join(', ');
   return `${row.name}: ${STATE_STYLE[row.current].label.toLowerCase()} ${at}${
     downs.length ? `; down ${periods} UK time` : '; not down in this range'
-  }`;
+  }${row.maintenance?.length ? `; planned maintenance ${row.maintenance.map((m) => `${ukTime(m.from)}–${ukTime(m.to)}`).join(', ')}` : ''}`;
 }
 
 /** Each system's state on the same time axis as the charts above it, with a key and a time axis. */
@@ -45,6 +45,12 @@ export function AvailabilityStrip({ rows, domain, width, at }: Props) {
             {STATE_STYLE[state].label}
           </li>
         ))}
+        <li>
+          <svg className="app-chart__swatch" viewBox="0 0 24 12" aria-hidden="true" focusable="false">
+            <rect width="24" height="12" fill="url(#pat-maintenance)" stroke="#425563" strokeWidth="0.5" />
+          </svg>
+          Planned maintenance
+        </li>
       </ul>
       {rows.length === 0 ? <p>No systems are registered for this site.</p> : null}
       {rows.map((row) => (
@@ -59,6 +65,7 @@ export function AvailabilityStrip({ rows, domain, width, at }: Props) {
             {row.since ? ` since ${ukTime(row.since)}` : ''}
             {row.availabilityPct === null ? '' : `; available ${percent(row.availabilityPct)}`}
             {row.downMs > 0 ? `; down ${duration(row.downMs)}` : ''}
+            {row.plannedDownMs ? ` (${duration(row.plannedDownMs)} in planned maintenance)` : ''}
           </p>
           <StateBand
             intervals={row.intervals}
@@ -67,6 +74,7 @@ export function AvailabilityStrip({ rows, domain, width, at }: Props) {
             offset={PLOT.left}
             svgWidth={width}
             label={describe(row, at)}
+            maintenance={row.maintenance}
           />
         </div>
       ))}

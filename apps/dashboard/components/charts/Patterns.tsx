@@ -2,7 +2,8 @@ import { STATE_STYLE } from './theme.ts';
 
 /**
  * SVG patterns shared by every chart on the page (ids are document-wide), so a state is told apart by
- * texture as well as colour: down is cross-hatched, degraded striped, unknown dotted.
+ * texture as well as colour: down is cross-hatched, degraded striped, unknown dotted,
+ * planned maintenance striped blue the other way (drawn over the states, which stay visible).
  */
 export function Patterns() {
   return (
@@ -19,6 +20,10 @@ export function Patterns() {
         <pattern id="pat-unknown" width="6" height="6" patternUnits="userSpaceOnUse">
           <rect width="6" height="6" fill={STATE_STYLE.unknown.fill} />
           <circle cx="3" cy="3" r="1" fill="#425563" />
+        </pattern>
+        <pattern id="pat-maintenance" width="10" height="10" patternUnits="userSpaceOnUse">
+          <rect width="10" height="10" fill="#005eb8" fillOpacity="0.12" />
+          <path d="M-2 8L2 12M0 0L10 10M8 -2L12 2" stroke="#005eb8" strokeWidth="2" />
         </pattern>
         <pattern id="pat-outage" width="10" height="10" patternUnits="userSpaceOnUse">
           <rect width="10" height="10" fill="#d5281b" fillOpacity="0.10" />

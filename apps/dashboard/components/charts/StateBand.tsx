@@ -17,10 +17,21 @@ interface Props {
   offset?: number;
   svgWidth?: number;
   label: string;
+  /** Planned maintenance windows, drawn over the states in their own pattern. */
+  maintenance?: { from: string; to: string }[] | undefined;
 }
 
 /** One system's states over time as coloured, textured bands (up solid, degraded striped, down hatched). */
-export function StateBand({ intervals, domain, width, height = 22, offset = 0, svgWidth, label }: Props) {
+export function StateBand({
+  intervals,
+  domain,
+  width,
+  height = 22,
+  offset = 0,
+  svgWidth,
+  label,
+  maintenance = [],
+}: Props) {
   const [start, end] = domain;
   const x = (t: number) => offset + ((Math.min(Math.max(t, start), end) - start) / (end - start)) * width;
   return (
@@ -50,6 +61,18 @@ export function StateBand({ intervals, domain, width, height = 22, offset = 0, s
           >
             <title>{`${style.label} ${ukTime(i.from)}–${ukTime(i.to)} UK time`}</title>
           </rect>
+        );
+      })}
+      {maintenance.map((m) => {
+        const x1 = x(Date.parse(m.from));
+        const x2 = x(Date.parse(m.to));
+        if (x2 <= x1) return null;
+        return (
+          <g key={`m-${m.from}`} data-state="maintenance">
+            <rect x={x1} y={0} width={Math.max(1, x2 - x1)} height={height} fill="url(#pat-maintenance)" />
+            <rect x={x1} y={0} width={Math.max(1, x2 - x1)} height={4} fill="#005eb8" />
+            <title>{`Planned maintenance ${ukTime(m.from)}–${ukTime(m.to)} UK time`}</title>
+          </g>
         );
       })}
       <rect x={offset} y={0} width={width} height={height} fill="none" stroke="#425563" strokeWidth="1" />

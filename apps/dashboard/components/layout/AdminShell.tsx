@@ -13,6 +13,7 @@ export const ADMIN_SECTIONS = [
   { href: '/admin/probes', label: 'Probes', roles: ['admin'] },
   { href: '/admin/displays', label: 'Displays', roles: ['admin', 'manager'] },
   { href: '/admin/wallboards', label: 'Wallboards', roles: ['admin', 'manager'] },
+  { href: '/admin/alerts', label: 'Alerts', roles: ['admin', 'manager'] },
   { href: '/admin/audit', label: 'Audit log', roles: ['admin'] },
 ] as const;
 

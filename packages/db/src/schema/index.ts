@@ -1,4 +1,5 @@
 export * from './accounts';
+export * from './alerts';
 export * from './answer-bins';
 export * from './api-keys';
 export * from './audit-log';

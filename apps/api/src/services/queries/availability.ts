@@ -1,8 +1,16 @@
 import type { AvailabilityInput, AvailabilityResult, AvailabilityRow } from '@switchboard/contracts';
 import type { Db } from '@switchboard/db';
 import { rowsOf } from '@switchboard/db';
-import { availability, reportHoldsMs, type StatusReport, statusIntervals } from '@switchboard/metrics';
+import {
+  availability,
+  maintenanceIntervals,
+  maintenanceShare,
+  reportHoldsMs,
+  type StatusReport,
+  statusIntervals,
+} from '@switchboard/metrics';
 import { type SQL, sql } from 'drizzle-orm';
+import { maintenanceIndex } from '../alerts/maintenance.ts';
 import { groupBy } from './call-counts.ts';
 import { holdMs } from './expectations.ts';
 import { iso, resolveRange } from './range.ts';
@@ -87,6 +95,7 @@ export async function getAvailability(
           order by at desc limit 1
         ) b`,
   );
+  const maintenance = await maintenanceIndex(db);
   const byPair = groupBy(reports, (r) => `${r.system_id}|${r.site_id ?? ''}`);
   const rows = pairs.map((pair): AvailabilityRow => {
     const own = byPair.get(`${pair.systemId}|${pair.siteId ?? ''}`) ?? [];
@@ -100,6 +109,9 @@ export async function getAvailability(
     const intervals = statusIntervals(statusReports, { from, to }, { heartbeatTimeoutMs: timeoutMs });
     const totals = availability(intervals);
     const lastInterval = intervals[intervals.length - 1];
+    // Planned maintenance, reported apart: availability above is unchanged; these say how much was planned.
+    const planned = maintenanceIntervals(maintenance(pair.systemId, pair.siteId), { from, to });
+    const share = maintenanceShare(intervals, planned);
     return {
       systemId: pair.systemId,
       name: pair.name,
@@ -115,6 +127,10 @@ export async function getAvailability(
       expectedEveryS: pair.expected.periodS,
       graceS: pair.expected.graceS,
       intervals: intervals.map((i) => ({ from: iso(i.from), to: iso(i.to), status: i.status })),
+      maintenanceMs: share.maintenanceMs,
+      plannedDownMs: share.plannedDownMs,
+      unplannedDownMs: share.unplannedDownMs,
+      maintenance: planned.map((m) => ({ from: iso(m.from), to: iso(m.to) })),
     };
   });
   return { from: iso(from), to: iso(to), heartbeatTimeoutS: options.heartbeatTimeoutS, rows };

@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { MaintenanceWindows } from '../../../components/cards/MaintenanceWindows.tsx';
 import { ProbeResponseCharts } from '../../../components/cards/ProbeResponseCharts.tsx';
 import { SystemsTable } from '../../../components/cards/SystemsTable.tsx';
 import { RangePicker } from '../../../components/RangePicker.tsx';
@@ -24,17 +25,16 @@ export default async function SystemsPage({ searchParams }: { searchParams: Prom
   ]);
   const siteNames = Object.fromEntries(sites.map((site) => [site.id, site.name]));
   const systemNames = Object.fromEntries(systems.map((system) => [system.id, system.name]));
+  const role = (await currentUser())?.role;
+  const canEdit = role === 'manager' || role === 'admin';
   return (
     <>
       <h1 className="nhsuk-heading-l">Systems</h1>
       <RangePicker path="/systems" range={range} now={Date.now()} />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <SystemsTable
-          range={range}
-          siteNames={siteNames}
-          canExport={canExport((await currentUser())?.role)}
-        />
+        <SystemsTable range={range} siteNames={siteNames} canExport={canExport(role)} />
         <ProbeResponseCharts siteNames={siteNames} systemNames={systemNames} />
+        <MaintenanceWindows canEdit={canEdit} siteNames={siteNames} />
       </HydrationBoundary>
     </>
   );
