@@ -1,26 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const API_DIR = new URL('..', import.meta.url).pathname;
-const TSX = join(API_DIR, '../../node_modules/.bin/tsx');
-
-async function cli(script: string, args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await run(TSX, [`src/cli/${script}.ts`, ...args], {
-      cwd: API_DIR,
-      env: { ...process.env, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { cli } from './cli-run.ts';
 
 describe('npm run tokens on the embedded database', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sb-tokens-cli-'));

@@ -4,9 +4,9 @@
  * garbage collection), heap growth in %/hour, its ratio to the 5 %/h goal, and console errors. No assertions.
  *   BENCH_SOAK_MINUTES=2 npm run bench:soak -w @switchboard/dashboard
  */
-import type { WallboardPage } from '@switchboard/contracts';
 import type { CDPSession, Page } from 'playwright-core';
 import { answeredCall, snapshot } from '../e2e/support/api.ts';
+import { twoPageBoard } from '../e2e/support/boards.ts';
 import { startStack } from '../e2e/support/stack.ts';
 import { readBenchEnv } from '../env.ts';
 import { buildIfStale } from '../scripts/build-if-stale.ts';
@@ -14,32 +14,7 @@ import { buildIfStale } from '../scripts/build-if-stale.ts';
 const GOAL_PCT_PER_HOUR = 5;
 const { minutes } = readBenchEnv();
 
-const PAGES: WallboardPage[] = [
-  {
-    title: 'Now',
-    tiles: [
-      { measure: 'callsWaiting', window: 'now' },
-      { measure: 'longestWaitMs', window: 'now' },
-      { measure: 'agentsAvailable', window: 'now' },
-      { measure: 'answeredWithin60sPct', window: { lastMinutes: 60 } },
-      { measure: 'abandonedAllPct', window: { lastMinutes: 60 } },
-      { measure: 'meanAnswerMs', window: { since: '00:00' } },
-    ],
-    chart: false,
-    systems: true,
-    rotateSeconds: 15,
-  },
-  {
-    title: 'Trend',
-    tiles: [
-      { measure: 'offered', window: { lastMinutes: 60 } },
-      { measure: 'p95AnswerMs', window: { lastMinutes: 60 } },
-    ],
-    chart: true,
-    systems: true,
-    rotateSeconds: 15,
-  },
-];
+const PAGES = twoPageBoard(15);
 
 async function measure(page: Page, cdp: CDPSession): Promise<{ heapMb: number; nodes: number }> {
   await cdp.send('HeapProfiler.collectGarbage');

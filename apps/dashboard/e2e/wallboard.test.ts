@@ -1,39 +1,14 @@
-import type { WallboardPage } from '@switchboard/contracts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answeredCall, snapshot, status } from './support/api.ts';
+import { twoPageBoard } from './support/boards.ts';
 import { screenshot, seriousViolations } from './support/browser.ts';
 import { type Stack, startStack, text } from './support/stack.ts';
 
 const HD = { width: 1920, height: 1080 };
 const UHD = { width: 3840, height: 2160 };
 
-const PAGES: WallboardPage[] = [
-  {
-    title: 'Now',
-    tiles: [
-      { measure: 'callsWaiting', window: 'now' },
-      { measure: 'longestWaitMs', window: 'now' },
-      { measure: 'agentsAvailable', window: 'now' },
-      { measure: 'answeredWithin60sPct', window: { lastMinutes: 60 } },
-      { measure: 'abandonedAllPct', window: { lastMinutes: 60 } },
-      { measure: 'meanAnswerMs', window: { since: '00:00' } },
-    ],
-    chart: false,
-    systems: true,
-    rotateSeconds: 10,
-  },
-  {
-    title: 'Trend',
-    tiles: [
-      { measure: 'offered', window: { lastMinutes: 60 } },
-      { measure: 'p95AnswerMs', window: { lastMinutes: 60 } },
-    ],
-    chart: true,
-    systems: true,
-    rotateSeconds: 10,
-  },
-];
+const PAGES = twoPageBoard(10);
 
 /** The page fits the screen: nothing scrolls. */
 const fits = (page: Page) =>
