@@ -142,6 +142,10 @@ describe('wallboard on a TV', () => {
     const tiles = await screen.getByTestId('wb-tile').count();
     expect(tiles).toBeGreaterThan(0);
     expect(await screen.locator('[data-rag="grey"]').count()).toBe(tiles);
+    // The systems strip says its states are only the last known ones, never a green UP.
+    const strip = screen.getByTestId('wb-systems');
+    expect(await strip.locator('[data-status="up"]').count()).toBe(0);
+    expect(await text(strip)).toMatch(/\(last known\)/);
     expect(await seriousViolations(screen)).toEqual([]);
     await screenshot(screen, 'wallboard-not-live-1080p');
     await stack.api.start();

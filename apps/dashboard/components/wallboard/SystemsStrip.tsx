@@ -7,13 +7,18 @@ const STATE = {
   unknown: { word: 'NO SIGNAL', symbol: '?' },
 } as const;
 
-/** Each system the board's sites depend on, worst state first per system, in words as well as colour. */
+/**
+ * Each system the board's sites depend on, worst state first per system, in words as well as colour. While
+ * the screen is not live the states are only the last known ones: grey, and said so (never a green "UP").
+ */
 export function SystemsStrip({
   systems,
   drift,
+  greyed = false,
 }: {
   systems: WallboardFigures['systems'];
   drift: { x: number; y: number };
+  greyed?: boolean;
 }) {
   const byName = new Map<string, WallboardFigures['systems'][number]>();
   for (const s of systems) {
@@ -33,8 +38,13 @@ export function SystemsStrip({
         <span className="app-wb-system app-wb-system--unknown">No systems are tracked for these sites</span>
       ) : (
         list.map((s) => (
-          <span key={s.name} className={`app-wb-system app-wb-system--${s.status}`}>
+          <span
+            key={s.name}
+            className={`app-wb-system app-wb-system--${greyed ? 'stale' : s.status}`}
+            data-status={greyed ? 'stale' : s.status}
+          >
             <span aria-hidden="true">{STATE[s.status].symbol}</span> {s.name} {STATE[s.status].word}
+            {greyed ? ' (last known)' : ''}
           </span>
         ))
       )}

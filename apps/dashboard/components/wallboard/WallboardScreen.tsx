@@ -145,7 +145,9 @@ export function WallboardScreen({ boardId, display, quietHour, onLost, onRevoked
         )) ?? <p className="app-wb__message-text">Loading the board…</p>}
       </section>
       {page?.chart ? <AnswerChart sites={view?.sites ?? 'all'} greyed={greyed} /> : null}
-      {page?.systems !== false && data ? <SystemsStrip systems={data.systems} drift={drift} /> : null}
+      {page?.systems !== false && data ? (
+        <SystemsStrip systems={data.systems} drift={drift} greyed={greyed} />
+      ) : null}
       <footer className="app-wb__foot" style={{ transform: `translate(${-drift.x}px, ${drift.y}px)` }}>
         {figures.dataUpdatedAt ? `Figures read ${ukTime(figures.dataUpdatedAt)}` : 'Waiting for figures'} ·
         live {live.status === 'live' ? 'connected' : live.status}
