@@ -482,6 +482,43 @@ describe.each(testBackends())('alerts on %s', (backend) => {
     await evaluator.stop();
   });
 
+  it('fires when a site is raised to OPEL 3 or above, and resolves when it is lowered', async () => {
+    const refused = await api.post(
+      'alerts.createRule',
+      { kind: 'opel', threshold: 5, channelIds: [webhook.id] },
+      asManager(),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.error?.message).toMatch(/^threshold: is an OPEL level/);
+    await api.post(
+      'alerts.createRule',
+      { kind: 'opel', siteIds: ['york'], channelIds: [webhook.id] },
+      asManager(),
+    );
+    const before = hooks('/hook').length;
+    const clock = { now: Date.now() };
+    const evaluator = evaluatorAt(clock);
+    const opel = (level: number) => api.post('incidents.opel.set', { siteId: 'york', level }, asManager());
+    expect((await opel(2)).status).toBe(200);
+    await run(evaluator);
+    expect(hooks('/hook').length - before).toBe(0);
+    expect((await opel(3)).status).toBe(200);
+    clock.now = Date.now();
+    await run(evaluator);
+    const fired = JSON.parse(hooks('/hook')[before]?.body ?? '{}');
+    expect(fired).toMatchObject({ state: 'firing', siteId: 'york' });
+    expect(JSON.stringify(fired)).toMatch(/OPEL 3/);
+    expect((await opel(1)).status).toBe(200);
+    clock.now = Date.now();
+    await run(evaluator);
+    expect(
+      hooks('/hook')
+        .slice(before)
+        .map((r) => JSON.parse(r.body).state),
+    ).toEqual(['firing', 'resolved']);
+    await evaluator.stop();
+  });
+
   it('stops at once during a back-off, making no further attempt', async () => {
     await api.post(
       'alerts.createRule',

@@ -4,7 +4,7 @@ import { idField, nameField, textField } from './fields.ts';
 
 export const ALERT_CHANNEL_KINDS = ['teams', 'email', 'webhook'] as const;
 export type AlertChannelKind = (typeof ALERT_CHANNEL_KINDS)[number];
-export const ALERT_RULE_KINDS = ['system_down', 'off_target', 'feed_stale', 'incident'] as const;
+export const ALERT_RULE_KINDS = ['system_down', 'off_target', 'feed_stale', 'incident', 'opel'] as const;
 export type AlertRuleKind = (typeof ALERT_RULE_KINDS)[number];
 
 /**
@@ -101,13 +101,22 @@ const ruleShape = {
   enabled: z.boolean({ error: 'must be true or false' }).optional(),
 };
 
-/** `alerts.createRule`: off_target needs a measure and a threshold. */
+/** The OPEL level an `opel` rule fires at (and above) when it names none. */
+export const DEFAULT_OPEL_THRESHOLD = 3;
+
+/** `alerts.createRule`: off_target needs a measure and a threshold; an opel rule's threshold is a level 1–4. */
 export const createRuleInput = z
   .strictObject({
     kind: z.enum(ALERT_RULE_KINDS, { error: `must be one of ${ALERT_RULE_KINDS.join(', ')}` }),
     ...ruleShape,
   })
   .superRefine((input, ctx) => {
+    if (input.kind === 'opel' && input.threshold != null && ![1, 2, 3, 4].includes(input.threshold))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['threshold'],
+        message: 'is an OPEL level for opel: 1, 2, 3 or 4',
+      });
     if (input.kind !== 'off_target') return;
     if (!input.measure)
       ctx.addIssue({ code: 'custom', path: ['measure'], message: 'is required for off_target' });

@@ -109,6 +109,10 @@ export const AVAILABILITY_SUMMARY_COLUMNS: ExportColumn[] = [
   col('degraded_s', 'number'),
   col('unknown_s', 'number'),
   col('current_status', 'text'),
+  // Planned maintenance apart from unplanned downtime (as on the systems page).
+  col('maintenance_s', 'number'),
+  col('planned_down_s', 'number'),
+  col('unplanned_down_s', 'number'),
 ];
 
 /** Raw call events; `at_*` is the instant of the event. */

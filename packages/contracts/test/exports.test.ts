@@ -115,6 +115,9 @@ describe('columns', () => {
       'degraded_s',
       'unknown_s',
       'current_status',
+      'maintenance_s',
+      'planned_down_s',
+      'unplanned_down_s',
     ]);
     expect(AVAILABILITY_SUMMARY_COLUMNS.map((c) => c.kind).slice(7)).toEqual([
       'number',
@@ -122,6 +125,9 @@ describe('columns', () => {
       'number',
       'number',
       'text',
+      'number',
+      'number',
+      'number',
     ]);
     expect(names(CALL_COLUMNS)).toEqual([
       'site_id',

@@ -45,6 +45,7 @@ export async function availabilityExport(
         const who = [row.systemId, row.name, row.siteId];
         if (summary) {
           const s = (ms: number) => ms / 1000;
+          const maybe = (ms: number | undefined) => (ms === undefined ? null : ms / 1000);
           yield [
             [
               ...who,
@@ -57,6 +58,9 @@ export async function availabilityExport(
               s(row.degradedMs),
               s(row.unknownMs),
               row.current,
+              maybe(row.maintenanceMs),
+              maybe(row.plannedDownMs),
+              maybe(row.unplannedDownMs),
             ],
           ];
           continue;

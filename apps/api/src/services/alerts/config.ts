@@ -128,7 +128,7 @@ async function checkReferences(
 }
 
 /** Default wait before a rule fires, per kind (an incident fires at once). */
-const DEFAULT_MINUTES = { system_down: 5, off_target: 15, feed_stale: 10, incident: 0 } as const;
+const DEFAULT_MINUTES = { system_down: 5, off_target: 15, feed_stale: 10, incident: 0, opel: 0 } as const;
 
 export async function createRule(db: Db, input: Actor & CreateRuleInput): Promise<{ id: number }> {
   return db.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import type { AlertMeasure, AlertRuleKind } from '@switchboard/contracts';
+import { type AlertMeasure, type AlertRuleKind, DEFAULT_OPEL_THRESHOLD } from '@switchboard/contracts';
 import {
   type AlertRule,
   alertChannels,
@@ -15,7 +15,7 @@ import { type ActiveState, type Decision, decide, type Observation } from './eva
 import { maintenanceIndex } from './maintenance.ts';
 import type { AlertMessage } from './message.ts';
 import { pageFor } from './message.ts';
-import { feedsStale, incidentEvents, sitesOffTarget, systemsDown } from './observe.ts';
+import { feedsStale, incidentEvents, sitesAtOpel, sitesOffTarget, systemsDown } from './observe.ts';
 
 export const EVALUATE_EVERY_MS = 15_000;
 /** Delivery log bounds: entries older than this, and past this many rows, are deleted. */
@@ -112,6 +112,8 @@ export function createEvaluator(db: Db, options: EvaluatorOptions) {
         context.siteNames,
         at,
       );
+    } else if (rule.kind === 'opel') {
+      observations = await sitesAtOpel(db, { ...rule, level: rule.threshold ?? DEFAULT_OPEL_THRESHOLD });
     } else return [];
     const active = await db
       .select()
@@ -274,4 +276,5 @@ const RESOLVED_TEXT: Record<AlertRuleKind, string> = {
   off_target: 'Back on target',
   feed_stale: 'Feed receiving again',
   incident: 'Incident ended',
+  opel: 'OPEL lowered',
 };

@@ -138,3 +138,25 @@ export async function incidentEvents(db: Db, rule: Scope, after: number) {
       };
     });
 }
+
+/** Sites whose current OPEL level is at or above the rule's level, since it was set there. */
+export async function sitesAtOpel(db: Db, rule: Scope & { level: number }): Promise<Observation[]> {
+  const rows = await rowsOf<{ site_id: string; name: string; level: number; set_by: string; set_at: number }>(
+    db,
+    sql`select o.site_id, s.name, o.level, o.set_by, (extract(epoch from o.set_at) * 1000)::float8 as set_at
+        from (select distinct on (site_id) site_id, level, set_by, set_at from opel_levels
+              order by site_id, set_at desc, id desc) o
+        join sites s on s.id = o.site_id
+        order by o.site_id`,
+  );
+  return rows
+    .filter((row) => row.level >= rule.level)
+    .filter((row) => inScope({ siteIds: rule.siteIds, systemIds: [] }, row.site_id, null))
+    .map((row) => ({
+      subject: `opel:${row.site_id}`,
+      siteId: row.site_id,
+      systemId: null,
+      since: Number(row.set_at),
+      summary: `${row.name} at OPEL ${row.level} (set by ${row.set_by})`,
+    }));
+}

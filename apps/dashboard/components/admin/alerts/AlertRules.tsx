@@ -12,6 +12,7 @@ const KINDS: { value: AlertRuleKind; label: string }[] = [
   { value: 'off_target', label: 'A site off target on a measure' },
   { value: 'feed_stale', label: "A site's feed stale" },
   { value: 'incident', label: 'An incident declared, changed stage or stood down' },
+  { value: 'opel', label: 'OPEL raised at a site (level 3 or above)' },
 ];
 const MEASURE_LABEL: Record<AlertMeasure, string> = {
   answeredWithin60sPct: '% answered within 60 s (off target below)',
