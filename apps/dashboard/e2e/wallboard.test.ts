@@ -79,7 +79,8 @@ describe('wallboard on a TV', () => {
     const sl = await text(tile('answeredWithin60sPct'));
     expect(sl).toContain('last 60 min');
     expect(sl).toMatch(/OK|AT RISK|BREACH/);
-    expect(sl).toMatch(/updated \d\d:\d\d:\d\d/);
+    // Seconds while the data is fresh; hours and minutes once it is older (a slow machine may get there).
+    expect(sl).toMatch(/updated \d\d:\d\d(:\d\d)?/);
     expect(await text(tile('meanAnswerMs'))).toContain('since 00:00');
     expect(await fits(screen)).toBe(true);
     expect(await seriousViolations(screen)).toEqual([]);
