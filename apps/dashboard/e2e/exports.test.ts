@@ -58,7 +58,7 @@ describe('CSV downloads and the /exports page', () => {
         cell(abandoned),
       ]);
     });
-    // The four minutes the scenario leaves without data (one more if its last minute ends past `to`).
+    // The four whole minutes the scenario leaves without data (more if the seed ran a minute after `to`).
     expect(rows.filter((row) => row.offered === '').length).toBeGreaterThanOrEqual(4);
     await screenshot(page, 'site-download-csv');
     await page.close();

@@ -119,9 +119,15 @@ export class TestApi {
 
 const minutesAgo = (m: number, now = Date.now()) => new Date(now - m * 60_000).toISOString();
 
-/** A call offered `minutes` ago and answered after `waitS` seconds. */
-export function answeredCall(siteId: string, callId: string, minutes: number, waitS: number) {
-  const offered = Date.now() - minutes * 60_000;
+/** A call offered `minutes` before `now` and answered after `waitS` seconds. */
+export function answeredCall(
+  siteId: string,
+  callId: string,
+  minutes: number,
+  waitS: number,
+  now = Date.now(),
+) {
+  const offered = now - minutes * 60_000;
   return [
     { siteId, callId, kind: 'offered', at: new Date(offered).toISOString(), queue: 'main' },
     {
@@ -135,11 +141,17 @@ export function answeredCall(siteId: string, callId: string, minutes: number, wa
   ];
 }
 
-export function snapshot(siteId: string, minutes: number, callsWaiting: number, longestWaitS: number) {
+export function snapshot(
+  siteId: string,
+  minutes: number,
+  callsWaiting: number,
+  longestWaitS: number,
+  now = Date.now(),
+) {
   return {
     siteId,
     queue: 'main',
-    at: minutesAgo(minutes),
+    at: minutesAgo(minutes, now),
     callsWaiting,
     longestWaitMs: longestWaitS * 1000,
     agentsAvailable: 3,
@@ -148,6 +160,12 @@ export function snapshot(siteId: string, minutes: number, callsWaiting: number, 
   };
 }
 
-export function status(systemId: string, siteId: string | undefined, minutes: number, state: 'up' | 'down') {
-  return { systemId, siteId, at: minutesAgo(minutes), status: state, source: 'probe', detail: 'e2e' };
+export function status(
+  systemId: string,
+  siteId: string | undefined,
+  minutes: number,
+  state: 'up' | 'down',
+  now = Date.now(),
+) {
+  return { systemId, siteId, at: minutesAgo(minutes, now), status: state, source: 'probe', detail: 'e2e' };
 }
