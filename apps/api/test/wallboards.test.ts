@@ -201,42 +201,17 @@ describe.each(testBackends())('wallboards on %s', (backend) => {
     const started = dataOf<{ code: string; secret: string }>(
       await api.post('displays.pairing.start', { screen: '3840x2160' }, { key: null }),
     );
-    expect(
-      (
-        await api.post(
-          'displays.pairing.approve',
-          { code: started.code, name: 'TV', boardId: board1.id },
-          as('viewer'),
-        )
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await api.post(
-          'displays.pairing.approve',
-          { code: 'ZZZZZZ', name: 'TV', boardId: board1.id },
-          as('manager'),
-        )
-      ).status,
-    ).toBe(404);
-    expect(
-      (
-        await api.post(
-          'displays.pairing.approve',
-          { code: started.code, name: 'TV', boardId: 'wb_nope' },
-          as('manager'),
-        )
-      ).status,
-    ).toBe(404);
-    expect(
-      (
-        await api.post(
-          'displays.pairing.approve',
-          { code: '<script>', name: 'TV', boardId: board1.id },
-          as('manager'),
-        )
-      ).body.error?.message,
-    ).toMatch(/code/);
+    const approve = async (code: string, boardId: string, who: Who = 'manager') =>
+      (await api.post('displays.pairing.approve', { code, name: 'TV', boardId }, as(who))).status;
+    expect(await approve(started.code, board1.id, 'viewer')).toBe(403);
+    expect(await approve('ZZZZZZ', board1.id)).toBe(404);
+    expect(await approve(started.code, 'wb_nope')).toBe(404);
+    const badCode = await api.post(
+      'displays.pairing.approve',
+      { code: '<script>', name: 'TV', boardId: board1.id },
+      as('manager'),
+    );
+    expect(badCode.body.error?.message).toMatch(/code/);
     expect((await api.post('displays.pairing.claim', { secret: 'short' }, { key: null })).status).toBe(400);
     expect(
       dataOf<{ state: string }>(
@@ -244,24 +219,9 @@ describe.each(testBackends())('wallboards on %s', (backend) => {
       ),
     ).toEqual({ state: 'expired' });
     expect((await api.post('displays.pairing.start', { screen: 'big' }, { key: null })).status).toBe(400);
-    expect(
-      (
-        await api.post(
-          'displays.pairing.approve',
-          { code: started.code, name: 'TV', boardId: board1.id },
-          as('manager'),
-        )
-      ).status,
-    ).toBe(200);
-    expect(
-      (
-        await api.post(
-          'displays.pairing.approve',
-          { code: started.code, name: 'TV', boardId: board1.id },
-          as('manager'),
-        )
-      ).status,
-    ).toBe(404);
+    // Approved once; the code is then spent.
+    expect(await approve(started.code, board1.id)).toBe(200);
+    expect(await approve(started.code, board1.id)).toBe(404);
   });
 
   it('pairing starts are rate-limited per address', async () => {
