@@ -17,7 +17,9 @@ export function useAdminForm<F extends Record<string, unknown>>(prefix: string, 
   const message = (id: string) => fieldMessage(errors, id);
   return {
     values,
-    set: (patch: Partial<F>) => setValues((v) => ({ ...v, ...patch })),
+    /** Change some values: a patch, or a function of the current values that returns one. */
+    set: (patch: Partial<F> | ((values: F) => Partial<F>)) =>
+      setValues((v) => ({ ...v, ...(typeof patch === 'function' ? patch(v) : patch) })),
     errors,
     setErrors,
     message,
