@@ -7,6 +7,7 @@ import { ErrorSummary, type FieldError } from '../forms/ErrorSummary.tsx';
 import { AdminRow, AdminTable, Cell } from './kit/AdminTable.tsx';
 import { RevokedOr, RowButton } from './kit/RowButton.tsx';
 import { StatusNote } from './kit/StatusNote.tsx';
+import { SubmitButton } from './kit/SubmitButton.tsx';
 import { useAdminForm, useAdminMutation } from './kit/useAdminForm.ts';
 import { SecretOnce } from './SecretOnce.tsx';
 import { type SiteScope, SitesField, scopeText } from './SitesField.tsx';
@@ -105,9 +106,7 @@ export function DisplaysAdmin() {
         <TextField label="Code shown on the screen" width={10} autoComplete="off" {...form.bind('code')} />
         <TextField label="Screen name" hint={WHERE} width={30} {...form.bind('name')} />
         <SelectField label="Board" options={choices('Choose a board', boards)} {...form.bind('boardId')} />
-        <button className="nhsuk-button" type="submit" disabled={approve.isPending}>
-          Pair screen
-        </button>
+        <SubmitButton pending={approve.isPending}>Pair screen</SubmitButton>
       </form>
       <h2 className="nhsuk-heading-m">Add a display by link</h2>
       <form onSubmit={onCreate} noValidate aria-label="Add a display">
@@ -119,17 +118,14 @@ export function DisplaysAdmin() {
           onChange={(sites) => form.set({ sites })}
           error={form.message('display-sites')}
         />
-        <button className="nhsuk-button" type="submit" disabled={create.isPending}>
-          Create display link
-        </button>
+        <SubmitButton pending={create.isPending}>Create display link</SubmitButton>
       </form>
       <h2 className="nhsuk-heading-m">Displays</h2>
       <AdminTable
         testId="displays"
         caption="Displays"
         columns={['Display', 'Sites', 'Board', 'Screen', 'Status']}
-        rows={displays.data}
-        error={displays.error}
+        query={displays}
         empty="No displays yet."
       >
         {(display) => {
@@ -199,8 +195,8 @@ export function DisplaysAdmin() {
                 <RevokedOr
                   revokedAt={display.revokedAt}
                   what={display.name}
-                  pending={revoke.isPending}
-                  onRevoke={() => revoke.mutate({ id: display.id })}
+                  revoke={revoke}
+                  id={display.id}
                 />
               </Cell>
             </AdminRow>

@@ -4,7 +4,8 @@ import type { FormEvent } from 'react';
 import { useTRPC } from '../../lib/trpc/client.tsx';
 import { ErrorSummary, type FieldError } from '../forms/ErrorSummary.tsx';
 import { AdminRow, AdminTable, Cell } from './kit/AdminTable.tsx';
-import { RowButton } from './kit/RowButton.tsx';
+import { RemoveButton } from './kit/RowButton.tsx';
+import { SubmitButton } from './kit/SubmitButton.tsx';
 import { SystemSiteFields, useSystemsAndSites } from './kit/SystemSiteFields.tsx';
 import { useAdminForm, useAdminMutation } from './kit/useAdminForm.ts';
 import { TextField } from './TextField.tsx';
@@ -16,17 +17,13 @@ export function HeartbeatsAdmin({ defaultS }: { defaultS?: number }) {
   const trpc = useTRPC();
   const expectations = useQuery(trpc.heartbeats.list.queryOptions());
   const { label } = useSystemsAndSites();
-  const invalidate = [trpc.heartbeats.list.queryKey()];
   const form = useAdminForm('heartbeat', { systemId: '', siteId: '', periodS: '30', graceS: '10' });
+  const how = { invalidate: [trpc.heartbeats.list.queryKey()], onError: form.apiError(FIELDS) };
   const save = useAdminMutation(trpc.heartbeats.set.mutationOptions(), {
-    invalidate,
+    ...how,
     onSuccess: () => form.setErrors([]),
-    onError: form.apiError(FIELDS),
   });
-  const clear = useAdminMutation(trpc.heartbeats.clear.mutationOptions(), {
-    invalidate,
-    onError: form.apiError(FIELDS),
-  });
+  const clear = useAdminMutation(trpc.heartbeats.clear.mutationOptions(), how);
 
   function onSave(event: FormEvent) {
     event.preventDefault();
@@ -60,9 +57,9 @@ export function HeartbeatsAdmin({ defaultS }: { defaultS?: number }) {
           {...form.bind('periodS')}
         />
         <TextField label="Grace (seconds)" width={10} inputMode="numeric" {...form.bind('graceS')} />
-        <button className="nhsuk-button nhsuk-button--secondary" type="submit" disabled={save.isPending}>
+        <SubmitButton pending={save.isPending} secondary>
           Save expectation
-        </button>
+        </SubmitButton>
       </form>
       {expectations.data && expectations.data.length > 0 ? (
         <AdminTable
@@ -79,16 +76,13 @@ export function HeartbeatsAdmin({ defaultS }: { defaultS?: number }) {
                   every {e.periodS} s, + {e.graceS} s grace
                 </Cell>
                 <Cell>
-                  <RowButton
-                    tone="warning"
+                  <RemoveButton
+                    action={clear}
+                    input={{ systemId: e.systemId, ...(e.siteId ? { siteId: e.siteId } : {}) }}
                     what={`expectation of ${what}`}
-                    disabled={clear.isPending}
-                    onClick={() =>
-                      clear.mutate({ systemId: e.systemId, ...(e.siteId ? { siteId: e.siteId } : {}) })
-                    }
                   >
                     Clear
-                  </RowButton>
+                  </RemoveButton>
                 </Cell>
               </AdminRow>
             );

@@ -6,6 +6,7 @@ import { useTRPC } from '../../lib/trpc/client.tsx';
 import { ErrorSummary, type FieldError } from '../forms/ErrorSummary.tsx';
 import { AdminRow, AdminTable, Cell } from './kit/AdminTable.tsx';
 import { RevokedOr } from './kit/RowButton.tsx';
+import { SubmitButton } from './kit/SubmitButton.tsx';
 import { useAdminForm, useAdminMutation } from './kit/useAdminForm.ts';
 import { SecretOnce } from './SecretOnce.tsx';
 import { type SiteScope, SitesField, scopeText } from './SitesField.tsx';
@@ -76,17 +77,14 @@ export function KeysAdmin() {
           onChange={(sites) => form.set({ sites })}
           error={form.message('key-sites')}
         />
-        <button className="nhsuk-button" type="submit" disabled={create.isPending}>
-          Create key
-        </button>
+        <SubmitButton pending={create.isPending}>Create key</SubmitButton>
       </form>
       <h2 className="nhsuk-heading-m">Feed keys</h2>
       <AdminTable
         testId="keys"
         caption="Feed keys"
         columns={['Key', 'Feed', 'Sites', 'Created', 'Status']}
-        rows={keys.data}
-        error={keys.error}
+        query={keys}
         empty="No feed keys yet."
       >
         {(key) => (
@@ -98,8 +96,8 @@ export function KeysAdmin() {
               <RevokedOr
                 revokedAt={key.revokedAt}
                 what={`key ${key.name || key.id}`}
-                pending={revoke.isPending}
-                onRevoke={() => revoke.mutate({ id: key.id })}
+                revoke={revoke}
+                id={key.id}
               />
             </Cell>
           </AdminRow>

@@ -5,8 +5,9 @@ import { ukDateTime } from '../../lib/format-date.ts';
 import { useTRPC } from '../../lib/trpc/client.tsx';
 import { ErrorSummary, type FieldError } from '../forms/ErrorSummary.tsx';
 import { AdminRow, AdminTable, Cell } from './kit/AdminTable.tsx';
-import { RowButton } from './kit/RowButton.tsx';
+import { RemoveButton, RowButton } from './kit/RowButton.tsx';
 import { StatusNote } from './kit/StatusNote.tsx';
+import { SubmitButton } from './kit/SubmitButton.tsx';
 import { SystemSiteFields, useSystemsAndSites } from './kit/SystemSiteFields.tsx';
 import { useAdminForm, useAdminMutation } from './kit/useAdminForm.ts';
 import { SelectField, TextField } from './TextField.tsx';
@@ -70,7 +71,6 @@ export function ProbesAdmin() {
   const trpc = useTRPC();
   const probes = useQuery(trpc.probes.list.queryOptions());
   const { systemNames, label } = useSystemsAndSites();
-  const invalidate = [trpc.probes.list.queryKey()];
   const form = useAdminForm('probe', {
     systemId: '',
     siteId: '',
@@ -84,9 +84,10 @@ export function ProbesAdmin() {
     degradedMs: '',
   });
   const { values } = form;
+  const how = { invalidate: [trpc.probes.list.queryKey()], onError: form.apiError(FIELDS) };
   const [done, setDone] = useState<string | null>(null);
   const create = useAdminMutation(trpc.probes.create.mutationOptions(), {
-    invalidate,
+    ...how,
     onSuccess: (_probe, input) => {
       setDone(
         `Probe added for ${systemNames[input.systemId] ?? input.systemId}. It runs within a few seconds.`,
@@ -94,16 +95,9 @@ export function ProbesAdmin() {
       form.set({ target: '', component: '', expectKeyword: '' });
       form.setErrors([]);
     },
-    onError: form.apiError(FIELDS),
   });
-  const update = useAdminMutation(trpc.probes.update.mutationOptions(), {
-    invalidate,
-    onError: form.apiError(FIELDS),
-  });
-  const remove = useAdminMutation(trpc.probes.delete.mutationOptions(), {
-    invalidate,
-    onError: form.apiError(FIELDS),
-  });
+  const update = useAdminMutation(trpc.probes.update.mutationOptions(), how);
+  const remove = useAdminMutation(trpc.probes.delete.mutationOptions(), how);
 
   function onCreate(event: FormEvent) {
     event.preventDefault();
@@ -186,17 +180,14 @@ export function ProbesAdmin() {
             {...form.bind(n.field)}
           />
         ))}
-        <button className="nhsuk-button" type="submit" disabled={create.isPending}>
-          Add probe
-        </button>
+        <SubmitButton pending={create.isPending}>Add probe</SubmitButton>
       </form>
       <h2 className="nhsuk-heading-m">Probes</h2>
       <AdminTable
         testId="probes"
         caption="Probes"
         columns={['System and site', 'Check', 'Last result', 'Actions']}
-        rows={probes.data}
-        error={probes.error}
+        query={probes}
         empty="No probes yet."
       >
         {(probe) => {
@@ -225,14 +216,7 @@ export function ProbesAdmin() {
                 >
                   {probe.enabled ? 'Turn off' : 'Turn on'}
                 </RowButton>{' '}
-                <RowButton
-                  tone="warning"
-                  what={what}
-                  disabled={remove.isPending}
-                  onClick={() => remove.mutate({ id: probe.id })}
-                >
-                  Delete
-                </RowButton>
+                <RemoveButton action={remove} input={{ id: probe.id }} what={what} />
               </Cell>
             </AdminRow>
           );

@@ -1,9 +1,10 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTRPC } from '../../lib/trpc/client.tsx';
 import { ErrorSummary, type FieldError } from '../forms/ErrorSummary.tsx';
 import { AdminRow, AdminTable, Cell } from './kit/AdminTable.tsx';
+import { SubmitButton } from './kit/SubmitButton.tsx';
 import { useAdminForm, useAdminMutation } from './kit/useAdminForm.ts';
 import { RenameForm } from './RenameForm.tsx';
 import { type SiteScope, SitesField } from './SitesField.tsx';
@@ -73,6 +74,27 @@ export function SitesAdmin() {
     if (idAndName('system', id, name).length === 0) addSystem.mutate({ id, name: name.trim(), siteIds });
   }
 
+  /** A site's or system's row: its id, then its name with a rename form (and `more` cells). */
+  const renameRow = (
+    kind: 'site' | 'system',
+    record: { id: string; name: string },
+    rename: { isPending: boolean; mutate(input: { id: string; name: string }): void },
+    more?: ReactNode,
+  ) => (
+    <AdminRow key={record.id} {...{ [`data-${kind}`]: record.id }} head={record.id}>
+      <Cell>
+        <RenameForm
+          id={`${kind}-rename-${record.id}`}
+          label={`New name for ${kind} ${record.id}`}
+          name={record.name}
+          pending={rename.isPending}
+          onRename={(name) => rename.mutate({ id: record.id, name })}
+        />
+      </Cell>
+      {more}
+    </AdminRow>
+  );
+
   return (
     <>
       <ErrorSummary errors={form.errors} />
@@ -83,19 +105,7 @@ export function SitesAdmin() {
       ) : null}
       <h2 className="nhsuk-heading-m">Sites</h2>
       <AdminTable testId="sites" caption="Sites" columns={['Id', 'Name']} rows={sites.data ?? []} bare>
-        {(s) => (
-          <AdminRow key={s.id} data-site={s.id} head={s.id}>
-            <Cell>
-              <RenameForm
-                id={`site-rename-${s.id}`}
-                label={`New name for site ${s.id}`}
-                name={s.name}
-                pending={renameSite.isPending}
-                onRename={(name) => renameSite.mutate({ id: s.id, name })}
-              />
-            </Cell>
-          </AdminRow>
-        )}
+        {(s) => renameRow('site', s, renameSite)}
       </AdminTable>
       <form onSubmit={onAddSite} noValidate aria-label="Add a site">
         <h3 className="nhsuk-heading-s">Add a site</h3>
@@ -103,9 +113,7 @@ export function SitesAdmin() {
           <TextField label="Id" width={10} {...form.bind('siteId', 'site-id')} />
           <TextField label="Name" width={20} {...form.bind('siteName', 'site-name')} />
           <TextField label="Region (optional)" width={20} {...form.bind('region')} />
-          <button className="nhsuk-button" type="submit" disabled={addSite.isPending}>
-            Add site
-          </button>
+          <SubmitButton pending={addSite.isPending}>Add site</SubmitButton>
         </div>
       </form>
 
@@ -117,20 +125,7 @@ export function SitesAdmin() {
         rows={systems.data ?? []}
         bare
       >
-        {(s) => (
-          <AdminRow key={s.id} data-system={s.id} head={s.id}>
-            <Cell>
-              <RenameForm
-                id={`system-rename-${s.id}`}
-                label={`New name for system ${s.id}`}
-                name={s.name}
-                pending={renameSystem.isPending}
-                onRename={(name) => renameSystem.mutate({ id: s.id, name })}
-              />
-            </Cell>
-            <Cell>{s.siteIds.length}</Cell>
-          </AdminRow>
-        )}
+        {(s) => renameRow('system', s, renameSystem, <Cell>{s.siteIds.length}</Cell>)}
       </AdminTable>
       <form onSubmit={onAddSystem} noValidate aria-label="Add a system">
         <h3 className="nhsuk-heading-s">Add a system</h3>
@@ -144,9 +139,7 @@ export function SitesAdmin() {
           value={values.systemSites}
           onChange={(systemSites) => form.set({ systemSites })}
         />
-        <button className="nhsuk-button" type="submit" disabled={addSystem.isPending}>
-          Add system
-        </button>
+        <SubmitButton pending={addSystem.isPending}>Add system</SubmitButton>
       </form>
     </>
   );

@@ -7,6 +7,7 @@ import { ErrorSummary, type FieldError } from '../forms/ErrorSummary.tsx';
 import { roleLabel } from '../layout/AccountMenu.tsx';
 import { AdminRow, AdminTable, Cell } from './kit/AdminTable.tsx';
 import { RowButton } from './kit/RowButton.tsx';
+import { SubmitButton } from './kit/SubmitButton.tsx';
 import { useAdminForm, useAdminMutation } from './kit/useAdminForm.ts';
 import { SecretOnce } from './SecretOnce.tsx';
 import { type SiteScope, SitesField, scopeText } from './SitesField.tsx';
@@ -95,9 +96,7 @@ export function UsersAdmin() {
           onChange={(sites) => form.set({ sites })}
           error={form.message('invite-sites')}
         />
-        <button className="nhsuk-button" type="submit" disabled={invite.isPending}>
-          Invite and create a sign-in link
-        </button>
+        <SubmitButton pending={invite.isPending}>Invite and create a sign-in link</SubmitButton>
       </form>
 
       <h2 className="nhsuk-heading-m">People</h2>
@@ -105,8 +104,7 @@ export function UsersAdmin() {
         testId="users"
         caption="People who may sign in"
         columns={['Name', 'Role', 'Sites', 'Last seen', 'Status', 'Actions']}
-        rows={users.data}
-        error={users.error}
+        query={users}
       >
         {(user) => (
           <AdminRow

@@ -16,8 +16,9 @@ import { MEASURE_LABEL, windowLabel } from '../../lib/wallboard/rules.ts';
 import { ErrorSummary, type FieldError } from '../forms/ErrorSummary.tsx';
 import { AdminRow, AdminTable, Cell } from './kit/AdminTable.tsx';
 import { Checkbox } from './kit/Checkbox.tsx';
-import { RowButton } from './kit/RowButton.tsx';
+import { RemoveButton, RowButton } from './kit/RowButton.tsx';
 import { StatusNote } from './kit/StatusNote.tsx';
+import { SubmitButton } from './kit/SubmitButton.tsx';
 import { useAdminForm, useAdminMutation } from './kit/useAdminForm.ts';
 import { type SiteScope, SitesField, scopeText } from './SitesField.tsx';
 import { TextField } from './TextField.tsx';
@@ -106,8 +107,7 @@ export function WallboardsAdmin() {
         testId="boards"
         caption="Boards"
         columns={['Board', 'Sites', 'Pages', 'Actions']}
-        rows={boards.data}
-        error={boards.error}
+        query={boards}
         empty="No boards yet."
         bare
       >
@@ -126,14 +126,7 @@ export function WallboardsAdmin() {
               >
                 Edit
               </RowButton>{' '}
-              <RowButton
-                tone="warning"
-                what={b.name}
-                disabled={remove.isPending}
-                onClick={() => remove.mutate({ id: b.id })}
-              >
-                Delete
-              </RowButton>
+              <RemoveButton action={remove} input={{ id: b.id }} what={b.name} />
             </Cell>
           </AdminRow>
         )}
@@ -271,9 +264,9 @@ export function WallboardsAdmin() {
             </button>
           </p>
         ) : null}
-        <button className="nhsuk-button" type="submit" disabled={create.isPending || update.isPending}>
+        <SubmitButton pending={create.isPending || update.isPending}>
           {editing ? 'Save board' : 'Create board'}
-        </button>{' '}
+        </SubmitButton>{' '}
         {editing ? (
           <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={reset}>
             Cancel

@@ -9,8 +9,8 @@ export function AdminTable<T>({
   testId,
   caption,
   columns,
-  rows,
-  error,
+  query,
+  rows = query?.data,
   empty,
   bare = false,
   children,
@@ -18,16 +18,17 @@ export function AdminTable<T>({
   testId: string;
   caption: string;
   columns: readonly string[];
-  /** undefined while loading. */
-  rows: readonly T[] | undefined;
-  error?: { message: string } | null;
+  /** The list's query: "Loading…" until it answers, its error if it fails. */
+  query?: { data?: readonly T[] | undefined; error: { message: string } | null };
+  /** Or the records themselves (drawn at once, empty while loading). */
+  rows?: readonly T[] | undefined;
   empty?: string;
   /** Without the scrolling container (a narrow table). */
   bare?: boolean;
   /** One `AdminRow` per record. */
   children(row: T): ReactNode;
 }) {
-  if (!rows) return <p className="nhsuk-body">{error ? error.message : 'Loading…'}</p>;
+  if (!rows) return <p className="nhsuk-body">{query?.error ? query.error.message : 'Loading…'}</p>;
   if (rows.length === 0 && empty !== undefined) return <p className="nhsuk-body">{empty}</p>;
   const table = (
     <table className="nhsuk-table app-table" data-testid={testId}>

@@ -27,23 +27,48 @@ export function RowButton({
   );
 }
 
+/** A mutation a row's button runs with that row's input. */
+interface RowAction<I> {
+  isPending: boolean;
+  mutate(input: I): void;
+}
+
+/** A warning button that takes the row's record away: Delete, Remove, Clear. */
+export function RemoveButton<I>({
+  action,
+  input,
+  what,
+  children = 'Delete',
+}: {
+  action: RowAction<I>;
+  input: I;
+  what: string;
+  children?: string;
+}) {
+  return (
+    <RowButton tone="warning" what={what} disabled={action.isPending} onClick={() => action.mutate(input)}>
+      {children}
+    </RowButton>
+  );
+}
+
 /** "Revoked <when>" once revoked; until then a warning Revoke button. */
-export function RevokedOr({
+export function RevokedOr<Id>({
   revokedAt,
   what,
-  pending,
-  onRevoke,
+  revoke,
+  id,
 }: {
   revokedAt: string | Date | null | undefined;
   what: string;
-  pending: boolean;
-  onRevoke(): void;
+  revoke: RowAction<{ id: Id }>;
+  id: Id;
 }) {
   return revokedAt ? (
     <strong className="nhsuk-tag nhsuk-tag--grey">Revoked {ukDateTime(revokedAt)}</strong>
   ) : (
-    <RowButton tone="warning" what={what} disabled={pending} onClick={onRevoke}>
+    <RemoveButton action={revoke} input={{ id }} what={what}>
       Revoke
-    </RowButton>
+    </RemoveButton>
   );
 }

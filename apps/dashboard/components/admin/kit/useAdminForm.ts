@@ -11,7 +11,7 @@ type StringKey<F> = { [K in keyof F]: F[K] extends string ? K : never }[keyof F]
  * (`<prefix>-<field>`), value, change handler and error; `apiError(fields)` turns the API's refusal
  * into error-summary lines linked to those fields.
  */
-export function useAdminForm<F extends Record<string, unknown>>(prefix: string, initial: F) {
+export function useAdminForm<F extends object>(prefix: string, initial: F) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const message = (id: string) => fieldMessage(errors, id);
