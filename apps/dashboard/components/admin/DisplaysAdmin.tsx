@@ -1,99 +1,95 @@
 'use client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { apiErrors, fieldMessage } from '../../lib/admin/errors.ts';
 import { ukDateTime } from '../../lib/format-date.ts';
 import { useTRPC } from '../../lib/trpc/client.tsx';
 import { ErrorSummary, type FieldError } from '../forms/ErrorSummary.tsx';
+import { AdminRow, AdminTable, Cell } from './kit/AdminTable.tsx';
+import { RevokedOr, RowButton } from './kit/RowButton.tsx';
+import { StatusNote } from './kit/StatusNote.tsx';
+import { SubmitButton } from './kit/SubmitButton.tsx';
+import { useAdminForm, useAdminMutation } from './kit/useAdminForm.ts';
 import { SecretOnce } from './SecretOnce.tsx';
 import { type SiteScope, SitesField, scopeText } from './SitesField.tsx';
-import { TextField } from './TextField.tsx';
+import { choices, SelectField, TextField } from './TextField.tsx';
+
+const WHERE = 'Where the screen is, so you can find it again';
 
 /** Display tokens for wallboard screens: create (the link is shown once), revoke (the screen stops at once). */
 export function DisplaysAdmin() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const displays = useQuery({ ...trpc.displays.list.queryOptions(), refetchInterval: 30_000 });
   const boards = useQuery(trpc.wallboards.list.queryOptions()).data ?? [];
   const boardNames = Object.fromEntries(boards.map((b) => [b.id, b.name]));
   const sites = useQuery(trpc.sites.list.queryOptions()).data ?? [];
   const names = Object.fromEntries(sites.map((s) => [s.id, s.name]));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.displays.list.queryKey() });
-  const [name, setName] = useState('');
-  const [scope, setScope] = useState<SiteScope>([]);
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const invalidate = [trpc.displays.list.queryKey()];
+  const form = useAdminForm('pair', {
+    code: '',
+    name: '',
+    boardId: '',
+    displayName: '',
+    sites: [] as SiteScope,
+  });
+  const { code, name, boardId, displayName, sites: scope } = form.values;
   const [created, setCreated] = useState<{ name: string; url: string } | null>(null);
-  const create = useMutation(
-    trpc.displays.create.mutationOptions({
-      onSuccess: (result, input) => {
-        setCreated({ name: input.name, url: result.url });
-        setName('');
-        setErrors([]);
-        void refresh();
-      },
-      onError: (error) => setErrors(apiErrors(error, 'display', ['name', 'sites'])),
-    }),
-  );
-  const revoke = useMutation(
-    trpc.displays.revoke.mutationOptions({
-      onSuccess: () => void refresh(),
-      onError: (error) => setErrors(apiErrors(error, 'display', ['name'])),
-    }),
-  );
-
-  const [code, setCode] = useState('');
-  const [pairName, setPairName] = useState('');
-  const [pairBoard, setPairBoard] = useState('');
   const [paired, setPaired] = useState<string | null>(null);
-  const approve = useMutation(
-    trpc.displays.pairing.approve.mutationOptions({
-      onSuccess: (_result, input) => {
-        setPaired(`${input.name} is paired: the screen shows its board within a few seconds.`);
-        setCode('');
-        setPairName('');
-        setErrors([]);
-        void refresh();
-      },
-      onError: (error) => setErrors(apiErrors(error, 'pair', ['code', 'name', 'boardId'])),
-    }),
-  );
-  const reload = useMutation(trpc.displays.reload.mutationOptions({ onSuccess: () => void refresh() }));
-  const assign = useMutation(
-    trpc.displays.assign.mutationOptions({
-      onSuccess: () => void refresh(),
-      onError: (error) => setErrors(apiErrors(error, 'display', ['boardId'])),
-    }),
-  );
   const [assigning, setAssigning] = useState<Record<string, string>>({});
+  const create = useAdminMutation(trpc.displays.create.mutationOptions(), {
+    invalidate,
+    onSuccess: (result, input) => {
+      setCreated({ name: input.name, url: result.url });
+      form.set({ displayName: '' });
+      form.setErrors([]);
+    },
+    onError: form.apiError(['name', 'sites'], 'display'),
+  });
+  const revoke = useAdminMutation(trpc.displays.revoke.mutationOptions(), {
+    invalidate,
+    onError: form.apiError(['name'], 'display'),
+  });
+  const approve = useAdminMutation(trpc.displays.pairing.approve.mutationOptions(), {
+    invalidate,
+    onSuccess: (_result, input) => {
+      setPaired(`${input.name} is paired: the screen shows its board within a few seconds.`);
+      form.set({ code: '', name: '' });
+      form.setErrors([]);
+    },
+    onError: form.apiError(['code', 'name', 'boardId']),
+  });
+  const reload = useAdminMutation(trpc.displays.reload.mutationOptions(), { invalidate });
+  const assign = useAdminMutation(trpc.displays.assign.mutationOptions(), {
+    invalidate,
+    onError: form.apiError(['boardId'], 'display'),
+  });
 
   function onPair(event: FormEvent) {
     event.preventDefault();
     const problems: FieldError[] = [];
     if (!/^[A-Za-z0-9]{6}$/.test(code.trim()))
       problems.push({ field: 'pair-code', message: 'Enter the 6 letters and digits shown on the screen' });
-    if (!pairName.trim())
+    if (!name.trim())
       problems.push({ field: 'pair-name', message: 'Enter a name for the screen, like Leeds floor TV 2' });
-    if (!pairBoard) problems.push({ field: 'pair-boardId', message: 'Choose the board it shows' });
-    setErrors(problems);
+    if (!boardId) problems.push({ field: 'pair-boardId', message: 'Choose the board it shows' });
+    form.setErrors(problems);
     setPaired(null);
-    if (problems.length === 0)
-      approve.mutate({ code: code.trim(), name: pairName.trim(), boardId: pairBoard });
+    if (problems.length === 0) approve.mutate({ code: code.trim(), name: name.trim(), boardId });
   }
 
   function onCreate(event: FormEvent) {
     event.preventDefault();
     const problems: FieldError[] = [];
-    if (!name.trim())
+    if (!displayName.trim())
       problems.push({ field: 'display-name', message: 'Enter a name for the screen, like Leeds floor TV 2' });
     if (scope !== 'all' && scope.length === 0)
       problems.push({ field: 'display-sites', message: 'Choose the sites it shows, or all sites' });
-    setErrors(problems);
-    if (problems.length === 0) create.mutate({ name: name.trim(), sites: scope });
+    form.setErrors(problems);
+    if (problems.length === 0) create.mutate({ name: displayName.trim(), sites: scope });
   }
 
   return (
     <>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={form.errors} />
       {created ? (
         <SecretOnce title={`Display link for ${created.name}`} value={created.url}>
           <p>
@@ -101,200 +97,112 @@ export function DisplaysAdmin() {
           </p>
         </SecretOnce>
       ) : null}
-      {paired ? (
-        <div className="nhsuk-inset-text" role="status" data-testid="paired">
-          <p>{paired}</p>
-        </div>
-      ) : null}
+      <StatusNote text={paired} testId="paired" />
       <h2 className="nhsuk-heading-m">Pair a screen</h2>
       <p className="nhsuk-body">
         Open <code>/wallboard</code> on the TV: it shows a code. Enter it here and choose the board.
       </p>
       <form onSubmit={onPair} noValidate aria-label="Pair a screen">
-        <TextField
-          id="pair-code"
-          label="Code shown on the screen"
-          width={10}
-          autoComplete="off"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          error={fieldMessage(errors, 'pair-code')}
-        />
-        <TextField
-          id="pair-name"
-          label="Screen name"
-          hint="Where the screen is, so you can find it again"
-          width={30}
-          value={pairName}
-          onChange={(e) => setPairName(e.target.value)}
-          error={fieldMessage(errors, 'pair-name')}
-        />
-        <div
-          className={`nhsuk-form-group${fieldMessage(errors, 'pair-boardId') ? ' nhsuk-form-group--error' : ''}`}
-        >
-          <label className="nhsuk-label" htmlFor="pair-boardId">
-            Board
-          </label>
-          {fieldMessage(errors, 'pair-boardId') ? (
-            <span className="nhsuk-error-message" id="pair-boardId-error">
-              <span className="nhsuk-u-visually-hidden">Error:</span> {fieldMessage(errors, 'pair-boardId')}
-            </span>
-          ) : null}
-          <select
-            className="nhsuk-select"
-            id="pair-boardId"
-            value={pairBoard}
-            onChange={(e) => setPairBoard(e.target.value)}
-          >
-            <option value="">Choose a board</option>
-            {boards.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button className="nhsuk-button" type="submit" disabled={approve.isPending}>
-          Pair screen
-        </button>
+        <TextField label="Code shown on the screen" width={10} autoComplete="off" {...form.bind('code')} />
+        <TextField label="Screen name" hint={WHERE} width={30} {...form.bind('name')} />
+        <SelectField label="Board" options={choices('Choose a board', boards)} {...form.bind('boardId')} />
+        <SubmitButton pending={approve.isPending}>Pair screen</SubmitButton>
       </form>
       <h2 className="nhsuk-heading-m">Add a display by link</h2>
       <form onSubmit={onCreate} noValidate aria-label="Add a display">
-        <TextField
-          id="display-name"
-          label="Name"
-          hint="Where the screen is, so you can find it again"
-          width={30}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={fieldMessage(errors, 'display-name')}
-        />
+        <TextField label="Name" hint={WHERE} width={30} {...form.bind('displayName', 'display-name')} />
         <SitesField
           id="display-sites"
           legend="Sites it shows"
           value={scope}
-          onChange={setScope}
-          error={fieldMessage(errors, 'display-sites')}
+          onChange={(sites) => form.set({ sites })}
+          error={form.message('display-sites')}
         />
-        <button className="nhsuk-button" type="submit" disabled={create.isPending}>
-          Create display link
-        </button>
+        <SubmitButton pending={create.isPending}>Create display link</SubmitButton>
       </form>
       <h2 className="nhsuk-heading-m">Displays</h2>
-      {displays.data?.length === 0 ? (
-        <p className="nhsuk-body">No displays yet.</p>
-      ) : displays.data ? (
-        <div className="nhsuk-table-container">
-          <table className="nhsuk-table app-table" data-testid="displays">
-            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Displays</caption>
-            <thead className="nhsuk-table__head">
-              <tr className="nhsuk-table__row">
-                <th className="nhsuk-table__header" scope="col">
-                  Display
-                </th>
-                <th className="nhsuk-table__header" scope="col">
-                  Sites
-                </th>
-                <th className="nhsuk-table__header" scope="col">
-                  Board
-                </th>
-                <th className="nhsuk-table__header" scope="col">
-                  Screen
-                </th>
-                <th className="nhsuk-table__header" scope="col">
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {displays.data.map((display) => (
-                <tr className="nhsuk-table__row" key={display.id} data-display={display.name}>
-                  <th className="nhsuk-table__cell" scope="row">
-                    {display.name}
-                    <span className="nhsuk-body-s app-window app-subline">
-                      Created {ukDateTime(display.createdAt)}
-                    </span>
-                  </th>
-                  <td className="nhsuk-table__cell">{scopeText(display.sites, names)}</td>
-                  <td className="nhsuk-table__cell">
-                    {display.boardId ? (boardNames[display.boardId] ?? display.boardId) : 'None'}
-                    {!display.revokedAt && boards.length > 0 ? (
-                      <span className="app-subline">
-                        <label className="nhsuk-u-visually-hidden" htmlFor={`assign-${display.id}`}>
-                          Board for {display.name}
-                        </label>
-                        <select
-                          className="nhsuk-select nhsuk-u-margin-right-1"
-                          id={`assign-${display.id}`}
-                          value={assigning[display.id] ?? display.boardId ?? ''}
-                          onChange={(e) => setAssigning((a) => ({ ...a, [display.id]: e.target.value }))}
-                        >
-                          <option value="">Choose a board</option>
-                          {boards.map((b) => (
-                            <option key={b.id} value={b.id}>
-                              {b.name}
-                            </option>
-                          ))}
-                        </select>
-                        <button
-                          type="button"
-                          className="nhsuk-button nhsuk-button--small nhsuk-button--secondary nhsuk-u-margin-bottom-0"
-                          disabled={assign.isPending || !(assigning[display.id] ?? display.boardId)}
-                          onClick={() =>
-                            assign.mutate({
-                              id: display.id,
-                              boardId: assigning[display.id] ?? display.boardId ?? '',
-                            })
-                          }
-                        >
-                          Show<span className="nhsuk-u-visually-hidden"> this board on {display.name}</span>
-                        </button>
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="nhsuk-table__cell">
-                    {display.screen ? `${display.screen}, ${display.clientVersion ?? ''}` : 'Not reported'}
-                    <span className="nhsuk-body-s app-subline">
-                      Last reload {ukDateTime(display.lastReloadAt)}
-                    </span>
-                  </td>
-                  <td className="nhsuk-table__cell">
-                    {display.revokedAt ? null : (
-                      <>
-                        <OnlineTag lastSeenAt={display.lastHeartbeatAt ?? display.lastSeenAt} />{' '}
-                        <button
-                          type="button"
-                          className="nhsuk-button nhsuk-button--small nhsuk-button--secondary nhsuk-u-margin-bottom-0"
-                          disabled={reload.isPending}
-                          onClick={() => reload.mutate({ id: display.id })}
-                        >
-                          Reload<span className="nhsuk-u-visually-hidden"> {display.name}</span>
-                        </button>{' '}
-                      </>
-                    )}
-                    {display.revokedAt ? (
-                      <strong className="nhsuk-tag nhsuk-tag--grey">
-                        Revoked {ukDateTime(display.revokedAt)}
-                      </strong>
-                    ) : (
-                      <button
-                        type="button"
-                        className="nhsuk-button nhsuk-button--small nhsuk-button--warning nhsuk-u-margin-bottom-0"
-                        disabled={revoke.isPending}
-                        onClick={() => revoke.mutate({ id: display.id })}
-                      >
-                        Revoke<span className="nhsuk-u-visually-hidden"> {display.name}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="nhsuk-body">{displays.error ? displays.error.message : 'Loading…'}</p>
-      )}
+      <AdminTable
+        testId="displays"
+        caption="Displays"
+        columns={['Display', 'Sites', 'Board', 'Screen', 'Status']}
+        query={displays}
+        empty="No displays yet."
+      >
+        {(display) => {
+          const board = assigning[display.id] ?? display.boardId ?? '';
+          return (
+            <AdminRow
+              key={display.id}
+              data-display={display.name}
+              head={
+                <>
+                  {display.name}
+                  <span className="nhsuk-body-s app-window app-subline">
+                    Created {ukDateTime(display.createdAt)}
+                  </span>
+                </>
+              }
+            >
+              <Cell>{scopeText(display.sites, names)}</Cell>
+              <Cell>
+                {display.boardId ? (boardNames[display.boardId] ?? display.boardId) : 'None'}
+                {!display.revokedAt && boards.length > 0 ? (
+                  <span className="app-subline">
+                    <label className="nhsuk-u-visually-hidden" htmlFor={`assign-${display.id}`}>
+                      Board for {display.name}
+                    </label>
+                    <select
+                      className="nhsuk-select nhsuk-u-margin-right-1"
+                      id={`assign-${display.id}`}
+                      value={board}
+                      onChange={(e) => setAssigning((a) => ({ ...a, [display.id]: e.target.value }))}
+                    >
+                      {choices('Choose a board', boards).map((b) => (
+                        <option key={b.value} value={b.value}>
+                          {b.label}
+                        </option>
+                      ))}
+                    </select>
+                    <RowButton
+                      what={`this board on ${display.name}`}
+                      disabled={assign.isPending || !board}
+                      onClick={() => assign.mutate({ id: display.id, boardId: board })}
+                    >
+                      Show
+                    </RowButton>
+                  </span>
+                ) : null}
+              </Cell>
+              <Cell>
+                {display.screen ? `${display.screen}, ${display.clientVersion ?? ''}` : 'Not reported'}
+                <span className="nhsuk-body-s app-subline">
+                  Last reload {ukDateTime(display.lastReloadAt)}
+                </span>
+              </Cell>
+              <Cell>
+                {display.revokedAt ? null : (
+                  <>
+                    <OnlineTag lastSeenAt={display.lastHeartbeatAt ?? display.lastSeenAt} />{' '}
+                    <RowButton
+                      what={display.name}
+                      disabled={reload.isPending}
+                      onClick={() => reload.mutate({ id: display.id })}
+                    >
+                      Reload
+                    </RowButton>{' '}
+                  </>
+                )}
+                <RevokedOr
+                  revokedAt={display.revokedAt}
+                  what={display.name}
+                  revoke={revoke}
+                  id={display.id}
+                />
+              </Cell>
+            </AdminRow>
+          );
+        }}
+      </AdminTable>
     </>
   );
 }

@@ -1,9 +1,11 @@
 'use client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { apiErrors, fieldMessage } from '../../lib/admin/errors.ts';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTRPC } from '../../lib/trpc/client.tsx';
 import { ErrorSummary, type FieldError } from '../forms/ErrorSummary.tsx';
+import { AdminRow, AdminTable, Cell } from './kit/AdminTable.tsx';
+import { SubmitButton } from './kit/SubmitButton.tsx';
+import { useAdminForm, useAdminMutation } from './kit/useAdminForm.ts';
 import { RenameForm } from './RenameForm.tsx';
 import { type SiteScope, SitesField } from './SitesField.tsx';
 import { TextField } from './TextField.tsx';
@@ -14,207 +16,130 @@ const ID_HINT = 'Letters, digits and . _ : - (it cannot change later; feeds send
 /** Sites and systems: add one, rename one. Their ids stay: feeds and history refer to them. */
 export function SitesAdmin() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const sites = useQuery(trpc.sites.list.queryOptions());
   const systems = useQuery(trpc.systems.list.queryOptions());
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.sites.list.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.systems.list.queryKey() }),
-    ]);
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const invalidate = [trpc.sites.list.queryKey(), trpc.systems.list.queryKey()];
+  const form = useAdminForm('site', {
+    siteId: '',
+    siteName: '',
+    region: '',
+    systemId: '',
+    systemName: '',
+    systemSites: 'all' as SiteScope,
+  });
+  const { values } = form;
   const [done, setDone] = useState<string | null>(null);
-  const ok = (message: string) => () => {
-    setErrors([]);
-    setDone(message);
-    void refresh();
-  };
-  const addSite = useMutation(
-    trpc.admin.sites.add.mutationOptions({
-      onSuccess: ok('Site added'),
-      onError: (e) => setErrors(apiErrors(e, 'site', ['id', 'name', 'region'])),
-    }),
-  );
-  const renameSite = useMutation(
-    trpc.admin.sites.rename.mutationOptions({
-      onSuccess: ok('Site renamed'),
-      onError: (e) => setErrors(apiErrors(e, 'site', ['name'])),
-    }),
-  );
-  const addSystem = useMutation(
-    trpc.admin.systems.add.mutationOptions({
-      onSuccess: ok('System added'),
-      onError: (e) => setErrors(apiErrors(e, 'system', ['id', 'name', 'siteIds'])),
-    }),
-  );
-  const renameSystem = useMutation(
-    trpc.admin.systems.rename.mutationOptions({
-      onSuccess: ok('System renamed'),
-      onError: (e) => setErrors(apiErrors(e, 'system', ['name'])),
-    }),
-  );
+  const ok = (message: string) => ({
+    invalidate,
+    onSuccess: () => {
+      form.setErrors([]);
+      setDone(message);
+    },
+  });
+  const addSite = useAdminMutation(trpc.admin.sites.add.mutationOptions(), {
+    ...ok('Site added'),
+    onError: form.apiError(['id', 'name', 'region']),
+  });
+  const renameSite = useAdminMutation(trpc.admin.sites.rename.mutationOptions(), {
+    ...ok('Site renamed'),
+    onError: form.apiError(['name']),
+  });
+  const addSystem = useAdminMutation(trpc.admin.systems.add.mutationOptions(), {
+    ...ok('System added'),
+    onError: form.apiError(['id', 'name', 'siteIds'], 'system'),
+  });
+  const renameSystem = useAdminMutation(trpc.admin.systems.rename.mutationOptions(), {
+    ...ok('System renamed'),
+    onError: form.apiError(['name'], 'system'),
+  });
 
-  const [site, setSite] = useState({ id: '', name: '', region: '' });
-  const [system, setSystem] = useState({ id: '', name: '' });
-  const [systemSites, setSystemSites] = useState<SiteScope>('all');
-
+  /** The id and name checks both forms make. */
+  function idAndName(kind: 'site' | 'system', id: string, name: string): FieldError[] {
+    const problems: FieldError[] = [];
+    if (!ID.test(id)) problems.push({ field: `${kind}-id`, message: `Enter the ${kind} id: ${ID_HINT}` });
+    if (!name.trim()) problems.push({ field: `${kind}-name`, message: `Enter the ${kind} name` });
+    form.setErrors(problems);
+    return problems;
+  }
   function onAddSite(event: FormEvent) {
     event.preventDefault();
-    const problems: FieldError[] = [];
-    if (!ID.test(site.id)) problems.push({ field: 'site-id', message: `Enter the site id: ${ID_HINT}` });
-    if (!site.name.trim()) problems.push({ field: 'site-name', message: 'Enter the site name' });
-    setErrors(problems);
-    if (problems.length === 0)
-      addSite.mutate({ id: site.id, name: site.name.trim(), region: site.region.trim() || undefined });
+    const { siteId: id, siteName: name, region } = values;
+    if (idAndName('site', id, name).length === 0)
+      addSite.mutate({ id, name: name.trim(), region: region.trim() || undefined });
   }
   function onAddSystem(event: FormEvent) {
     event.preventDefault();
-    const problems: FieldError[] = [];
-    if (!ID.test(system.id))
-      problems.push({ field: 'system-id', message: `Enter the system id: ${ID_HINT}` });
-    if (!system.name.trim()) problems.push({ field: 'system-name', message: 'Enter the system name' });
-    setErrors(problems);
+    const { systemId: id, systemName: name, systemSites } = values;
     const siteIds = systemSites === 'all' ? (sites.data ?? []).map((s) => s.id) : systemSites;
-    if (problems.length === 0) addSystem.mutate({ id: system.id, name: system.name.trim(), siteIds });
+    if (idAndName('system', id, name).length === 0) addSystem.mutate({ id, name: name.trim(), siteIds });
   }
+
+  /** A site's or system's row: its id, then its name with a rename form (and `more` cells). */
+  const renameRow = (
+    kind: 'site' | 'system',
+    record: { id: string; name: string },
+    rename: { isPending: boolean; mutate(input: { id: string; name: string }): void },
+    more?: ReactNode,
+  ) => (
+    <AdminRow key={record.id} {...{ [`data-${kind}`]: record.id }} head={record.id}>
+      <Cell>
+        <RenameForm
+          id={`${kind}-rename-${record.id}`}
+          label={`New name for ${kind} ${record.id}`}
+          name={record.name}
+          pending={rename.isPending}
+          onRename={(name) => rename.mutate({ id: record.id, name })}
+        />
+      </Cell>
+      {more}
+    </AdminRow>
+  );
 
   return (
     <>
-      <ErrorSummary errors={errors} />
-      {done && errors.length === 0 ? (
+      <ErrorSummary errors={form.errors} />
+      {done && form.errors.length === 0 ? (
         <p className="nhsuk-body" role="status">
           {done}.
         </p>
       ) : null}
       <h2 className="nhsuk-heading-m">Sites</h2>
-      <table className="nhsuk-table app-table" data-testid="sites">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Sites</caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th className="nhsuk-table__header" scope="col">
-              Id
-            </th>
-            <th className="nhsuk-table__header" scope="col">
-              Name
-            </th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {(sites.data ?? []).map((s) => (
-            <tr className="nhsuk-table__row" key={s.id} data-site={s.id}>
-              <th className="nhsuk-table__cell" scope="row">
-                {s.id}
-              </th>
-              <td className="nhsuk-table__cell">
-                <RenameForm
-                  id={`site-rename-${s.id}`}
-                  label={`New name for site ${s.id}`}
-                  name={s.name}
-                  pending={renameSite.isPending}
-                  onRename={(name) => renameSite.mutate({ id: s.id, name })}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AdminTable testId="sites" caption="Sites" columns={['Id', 'Name']} rows={sites.data ?? []} bare>
+        {(s) => renameRow('site', s, renameSite)}
+      </AdminTable>
       <form onSubmit={onAddSite} noValidate aria-label="Add a site">
         <h3 className="nhsuk-heading-s">Add a site</h3>
         <div className="app-admin-form">
-          <TextField
-            id="site-id"
-            label="Id"
-            width={10}
-            value={site.id}
-            onChange={(e) => setSite({ ...site, id: e.target.value })}
-            error={fieldMessage(errors, 'site-id')}
-          />
-          <TextField
-            id="site-name"
-            label="Name"
-            width={20}
-            value={site.name}
-            onChange={(e) => setSite({ ...site, name: e.target.value })}
-            error={fieldMessage(errors, 'site-name')}
-          />
-          <TextField
-            id="site-region"
-            label="Region (optional)"
-            width={20}
-            value={site.region}
-            onChange={(e) => setSite({ ...site, region: e.target.value })}
-          />
-          <button className="nhsuk-button" type="submit" disabled={addSite.isPending}>
-            Add site
-          </button>
+          <TextField label="Id" width={10} {...form.bind('siteId', 'site-id')} />
+          <TextField label="Name" width={20} {...form.bind('siteName', 'site-name')} />
+          <TextField label="Region (optional)" width={20} {...form.bind('region')} />
+          <SubmitButton pending={addSite.isPending}>Add site</SubmitButton>
         </div>
       </form>
 
       <h2 className="nhsuk-heading-m">Systems</h2>
-      <table className="nhsuk-table app-table" data-testid="systems">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Systems</caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th className="nhsuk-table__header" scope="col">
-              Id
-            </th>
-            <th className="nhsuk-table__header" scope="col">
-              Name
-            </th>
-            <th className="nhsuk-table__header" scope="col">
-              Sites
-            </th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {(systems.data ?? []).map((s) => (
-            <tr className="nhsuk-table__row" key={s.id} data-system={s.id}>
-              <th className="nhsuk-table__cell" scope="row">
-                {s.id}
-              </th>
-              <td className="nhsuk-table__cell">
-                <RenameForm
-                  id={`system-rename-${s.id}`}
-                  label={`New name for system ${s.id}`}
-                  name={s.name}
-                  pending={renameSystem.isPending}
-                  onRename={(name) => renameSystem.mutate({ id: s.id, name })}
-                />
-              </td>
-              <td className="nhsuk-table__cell">{s.siteIds.length}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AdminTable
+        testId="systems"
+        caption="Systems"
+        columns={['Id', 'Name', 'Sites']}
+        rows={systems.data ?? []}
+        bare
+      >
+        {(s) => renameRow('system', s, renameSystem, <Cell>{s.siteIds.length}</Cell>)}
+      </AdminTable>
       <form onSubmit={onAddSystem} noValidate aria-label="Add a system">
         <h3 className="nhsuk-heading-s">Add a system</h3>
         <div className="app-admin-form">
-          <TextField
-            id="system-id"
-            label="Id"
-            width={10}
-            value={system.id}
-            onChange={(e) => setSystem({ ...system, id: e.target.value })}
-            error={fieldMessage(errors, 'system-id')}
-          />
-          <TextField
-            id="system-name"
-            label="Name"
-            width={20}
-            value={system.name}
-            onChange={(e) => setSystem({ ...system, name: e.target.value })}
-            error={fieldMessage(errors, 'system-name')}
-          />
+          <TextField label="Id" width={10} {...form.bind('systemId', 'system-id')} />
+          <TextField label="Name" width={20} {...form.bind('systemName', 'system-name')} />
         </div>
         <SitesField
           id="system-siteIds"
           legend="Sites that use it"
-          value={systemSites}
-          onChange={setSystemSites}
+          value={values.systemSites}
+          onChange={(systemSites) => form.set({ systemSites })}
         />
-        <button className="nhsuk-button" type="submit" disabled={addSystem.isPending}>
-          Add system
-        </button>
+        <SubmitButton pending={addSystem.isPending}>Add system</SubmitButton>
       </form>
     </>
   );

@@ -1,6 +1,7 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../../lib/trpc/client.tsx';
+import { Checkbox, toggled } from './kit/Checkbox.tsx';
 
 export type SiteScope = 'all' | string[];
 
@@ -31,35 +32,22 @@ export function SitesField({
           </span>
         ) : null}
         <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
-          <div className="nhsuk-checkboxes__item">
-            <input
-              className="nhsuk-checkboxes__input"
-              id={id}
-              type="checkbox"
-              checked={value === 'all'}
-              onChange={(e) => onChange(e.target.checked ? 'all' : [])}
-            />
-            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>
-              All sites
-            </label>
-          </div>
+          <Checkbox
+            id={id}
+            label="All sites"
+            checked={value === 'all'}
+            onChange={(all) => onChange(all ? 'all' : [])}
+          />
           {value === 'all'
             ? null
             : sites.map((site) => (
-                <div className="nhsuk-checkboxes__item" key={site.id}>
-                  <input
-                    className="nhsuk-checkboxes__input"
-                    id={`${id}-${site.id}`}
-                    type="checkbox"
-                    checked={chosen.includes(site.id)}
-                    onChange={(e) =>
-                      onChange(e.target.checked ? [...chosen, site.id] : chosen.filter((s) => s !== site.id))
-                    }
-                  />
-                  <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${id}-${site.id}`}>
-                    {site.name}
-                  </label>
-                </div>
+                <Checkbox
+                  key={site.id}
+                  id={`${id}-${site.id}`}
+                  label={site.name}
+                  checked={chosen.includes(site.id)}
+                  onChange={(on) => onChange(toggled(chosen, site.id, on))}
+                />
               ))}
         </div>
       </fieldset>

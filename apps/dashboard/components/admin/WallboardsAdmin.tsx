@@ -9,12 +9,17 @@ import {
   WALLBOARD_LIMITS,
   type WallboardPage,
 } from '@switchboard/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { apiErrors, fieldMessage } from '../../lib/admin/errors.ts';
 import { useTRPC } from '../../lib/trpc/client.tsx';
 import { MEASURE_LABEL, windowLabel } from '../../lib/wallboard/rules.ts';
 import { ErrorSummary, type FieldError } from '../forms/ErrorSummary.tsx';
+import { AdminRow, AdminTable, Cell } from './kit/AdminTable.tsx';
+import { Checkbox } from './kit/Checkbox.tsx';
+import { RemoveButton, RowButton } from './kit/RowButton.tsx';
+import { StatusNote } from './kit/StatusNote.tsx';
+import { SubmitButton } from './kit/SubmitButton.tsx';
+import { useAdminForm, useAdminMutation } from './kit/useAdminForm.ts';
 import { type SiteScope, SitesField, scopeText } from './SitesField.tsx';
 import { TextField } from './TextField.tsx';
 
@@ -35,40 +40,42 @@ const copy = (pages: WallboardPage[]): WallboardPage[] =>
 /** Boards: create and edit (name, sites, pages of up to six tiles), delete when no display shows them. */
 export function WallboardsAdmin() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const boards = useQuery(trpc.wallboards.list.queryOptions());
   const siteNames = Object.fromEntries(
     (useQuery(trpc.sites.list.queryOptions()).data ?? []).map((s) => [s.id, s.name]),
   );
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.wallboards.list.queryKey() });
   const [editing, setEditing] = useState<string | null>(null);
-  const [name, setName] = useState('');
-  const [scope, setScope] = useState<SiteScope>([]);
-  const [pages, setPages] = useState<WallboardPage[]>(copy(DEFAULT_WALLBOARD_PAGES));
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const blank = { name: '', sites: [] as SiteScope, pages: copy(DEFAULT_WALLBOARD_PAGES) };
+  const form = useAdminForm('board', blank);
+  const { name, sites: scope, pages } = form.values;
+  const setPages = (change: (all: WallboardPage[]) => WallboardPage[]) =>
+    form.set((v) => ({ pages: change(v.pages) }));
   const [saved, setSaved] = useState<string | null>(null);
   const reset = () => {
     setEditing(null);
-    setName('');
-    setScope([]);
-    setPages(copy(DEFAULT_WALLBOARD_PAGES));
+    form.set(blank);
   };
   const done = (message: string) => {
     setSaved(message);
-    setErrors([]);
+    form.setErrors([]);
     reset();
-    void refresh();
   };
-  const onError = (error: unknown) => setErrors(apiErrors(error, 'board', ['name', 'sites', 'pages', 'id']));
-  const create = useMutation(
-    trpc.wallboards.create.mutationOptions({ onSuccess: (b) => done(`Board ${b.name} created`), onError }),
-  );
-  const update = useMutation(
-    trpc.wallboards.update.mutationOptions({ onSuccess: (b) => done(`Board ${b.name} saved`), onError }),
-  );
-  const remove = useMutation(
-    trpc.wallboards.delete.mutationOptions({ onSuccess: () => done('Board deleted'), onError }),
-  );
+  const how = {
+    invalidate: [trpc.wallboards.list.queryKey()],
+    onError: form.apiError(['name', 'sites', 'pages', 'id']),
+  };
+  const create = useAdminMutation(trpc.wallboards.create.mutationOptions(), {
+    ...how,
+    onSuccess: (b) => done(`Board ${b.name} created`),
+  });
+  const update = useAdminMutation(trpc.wallboards.update.mutationOptions(), {
+    ...how,
+    onSuccess: (b) => done(`Board ${b.name} saved`),
+  });
+  const remove = useAdminMutation(trpc.wallboards.delete.mutationOptions(), {
+    ...how,
+    onSuccess: () => done('Board deleted'),
+  });
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -77,7 +84,7 @@ export function WallboardsAdmin() {
       problems.push({ field: 'board-name', message: 'Enter a name for the board, like Leeds floor' });
     if (scope !== 'all' && scope.length === 0)
       problems.push({ field: 'board-sites', message: 'Choose the sites it shows, or all sites' });
-    setErrors(problems);
+    form.setErrors(problems);
     setSaved(null);
     if (problems.length > 0) return;
     const input = { name: name.trim(), sites: scope, pages };
@@ -93,88 +100,46 @@ export function WallboardsAdmin() {
 
   return (
     <>
-      <ErrorSummary errors={errors} />
-      {saved ? (
-        <div className="nhsuk-inset-text" role="status">
-          <p>{saved}</p>
-        </div>
-      ) : null}
+      <ErrorSummary errors={form.errors} />
+      <StatusNote text={saved} />
       <h2 className="nhsuk-heading-m">Boards</h2>
-      {boards.data?.length === 0 ? (
-        <p className="nhsuk-body">No boards yet.</p>
-      ) : boards.data ? (
-        <table className="nhsuk-table app-table" data-testid="boards">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Boards</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th className="nhsuk-table__header" scope="col">
-                Board
-              </th>
-              <th className="nhsuk-table__header" scope="col">
-                Sites
-              </th>
-              <th className="nhsuk-table__header" scope="col">
-                Pages
-              </th>
-              <th className="nhsuk-table__header" scope="col">
-                Actions
-              </th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {boards.data.map((b) => (
-              <tr className="nhsuk-table__row" key={b.id} data-board={b.name}>
-                <th className="nhsuk-table__cell" scope="row">
-                  <a href={`/wallboard/${b.id}`}>{b.name}</a>
-                </th>
-                <td className="nhsuk-table__cell">{scopeText(b.sites, siteNames)}</td>
-                <td className="nhsuk-table__cell">{b.pages.length}</td>
-                <td className="nhsuk-table__cell">
-                  <button
-                    type="button"
-                    className="nhsuk-button nhsuk-button--small nhsuk-button--secondary nhsuk-u-margin-bottom-0"
-                    onClick={() => {
-                      setEditing(b.id);
-                      setName(b.name);
-                      setScope(b.sites);
-                      setPages(copy(b.pages));
-                      setSaved(null);
-                    }}
-                  >
-                    Edit<span className="nhsuk-u-visually-hidden"> {b.name}</span>
-                  </button>{' '}
-                  <button
-                    type="button"
-                    className="nhsuk-button nhsuk-button--small nhsuk-button--warning nhsuk-u-margin-bottom-0"
-                    disabled={remove.isPending}
-                    onClick={() => remove.mutate({ id: b.id })}
-                  >
-                    Delete<span className="nhsuk-u-visually-hidden"> {b.name}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p className="nhsuk-body">{boards.error ? boards.error.message : 'Loading…'}</p>
-      )}
+      <AdminTable
+        testId="boards"
+        caption="Boards"
+        columns={['Board', 'Sites', 'Pages', 'Actions']}
+        query={boards}
+        empty="No boards yet."
+        bare
+      >
+        {(b) => (
+          <AdminRow key={b.id} data-board={b.name} head={<a href={`/wallboard/${b.id}`}>{b.name}</a>}>
+            <Cell>{scopeText(b.sites, siteNames)}</Cell>
+            <Cell>{b.pages.length}</Cell>
+            <Cell>
+              <RowButton
+                what={b.name}
+                onClick={() => {
+                  setEditing(b.id);
+                  form.set({ name: b.name, sites: b.sites, pages: copy(b.pages) });
+                  setSaved(null);
+                }}
+              >
+                Edit
+              </RowButton>{' '}
+              <RemoveButton action={remove} input={{ id: b.id }} what={b.name} />
+            </Cell>
+          </AdminRow>
+        )}
+      </AdminTable>
       <h2 className="nhsuk-heading-m">{editing ? `Edit ${name}` : 'Add a board'}</h2>
       <form onSubmit={onSubmit} noValidate aria-label={editing ? 'Edit board' : 'Add a board'}>
-        <TextField
-          id="board-name"
-          label="Name"
-          width={30}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={fieldMessage(errors, 'board-name')}
-        />
+        <TextField label="Name" width={30} {...form.bind('name')} />
         <SitesField
           id="board-sites"
           legend="Sites it shows (together)"
           value={scope}
-          onChange={setScope}
-          error={fieldMessage(errors, 'board-sites')}
+          onChange={(sites) => form.set({ sites })}
+          error={form.message('board-sites')}
         />
         {pages.map((page, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: pages are edited in place by position
@@ -235,14 +200,13 @@ export function WallboardsAdmin() {
                     </option>
                   ))}
                 </select>{' '}
-                <button
-                  type="button"
-                  className="nhsuk-button nhsuk-button--small nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                <RowButton
+                  what={`tile ${t + 1}`}
                   disabled={page.tiles.length <= 1}
                   onClick={() => setPage(i, { tiles: page.tiles.filter((_, j) => j !== t) })}
                 >
-                  Remove<span className="nhsuk-u-visually-hidden"> tile {t + 1}</span>
-                </button>
+                  Remove
+                </RowButton>
               </div>
             ))}
             {page.tiles.length < WALLBOARD_LIMITS.maxTiles ? (
@@ -265,30 +229,18 @@ export function WallboardsAdmin() {
               onChange={(e) => setPage(i, { rotateSeconds: Number(e.target.value) || 0 })}
             />
             <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
-              <div className="nhsuk-checkboxes__item">
-                <input
-                  className="nhsuk-checkboxes__input"
-                  id={`page-${i}-chart`}
-                  type="checkbox"
-                  checked={page.chart}
-                  onChange={(e) => setPage(i, { chart: e.target.checked })}
-                />
-                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`page-${i}-chart`}>
-                  Answer-time chart, last 4 hours
-                </label>
-              </div>
-              <div className="nhsuk-checkboxes__item">
-                <input
-                  className="nhsuk-checkboxes__input"
-                  id={`page-${i}-systems`}
-                  type="checkbox"
-                  checked={page.systems}
-                  onChange={(e) => setPage(i, { systems: e.target.checked })}
-                />
-                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`page-${i}-systems`}>
-                  Systems strip
-                </label>
-              </div>
+              <Checkbox
+                id={`page-${i}-chart`}
+                label="Answer-time chart, last 4 hours"
+                checked={page.chart}
+                onChange={(chart) => setPage(i, { chart })}
+              />
+              <Checkbox
+                id={`page-${i}-systems`}
+                label="Systems strip"
+                checked={page.systems}
+                onChange={(systems) => setPage(i, { systems })}
+              />
             </div>
             {pages.length > 1 ? (
               <button
@@ -312,9 +264,9 @@ export function WallboardsAdmin() {
             </button>
           </p>
         ) : null}
-        <button className="nhsuk-button" type="submit" disabled={create.isPending || update.isPending}>
+        <SubmitButton pending={create.isPending || update.isPending}>
           {editing ? 'Save board' : 'Create board'}
-        </button>{' '}
+        </SubmitButton>{' '}
         {editing ? (
           <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={reset}>
             Cancel

@@ -1,9 +1,12 @@
 'use client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { apiErrors, fieldMessage } from '../../lib/admin/errors.ts';
+import { useQuery } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
 import { useTRPC } from '../../lib/trpc/client.tsx';
-import { SelectField, TextField } from '../admin/TextField.tsx';
+import { AdminRow, AdminTable, Cell } from '../admin/kit/AdminTable.tsx';
+import { RemoveButton } from '../admin/kit/RowButton.tsx';
+import { SubmitButton } from '../admin/kit/SubmitButton.tsx';
+import { useAdminForm, useAdminMutation } from '../admin/kit/useAdminForm.ts';
+import { choices, SelectField, TextField } from '../admin/TextField.tsx';
 import { ErrorSummary, type FieldError } from '../forms/ErrorSummary.tsx';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -14,6 +17,12 @@ const ukDate = (date: string) =>
     year: 'numeric',
   });
 
+const REPEATS = [
+  { value: 'once', label: 'Once, on a date' },
+  { value: 'weekly', label: 'Every week' },
+];
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 /** Planned maintenance windows (UK time): everyone sees them; managers add and remove them. */
 export function MaintenanceWindows({
   canEdit,
@@ -23,56 +32,49 @@ export function MaintenanceWindows({
   siteNames: Record<string, string>;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const windows = useQuery(trpc.maintenance.list.queryOptions());
   const systems = useQuery(trpc.systems.list.queryOptions()).data ?? [];
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: trpc.maintenance.list.queryKey() });
-    void queryClient.invalidateQueries({ queryKey: trpc.systems.availability.queryKey() });
-  };
-  const [systemId, setSystemId] = useState('');
-  const [siteId, setSiteId] = useState('');
-  const [repeat, setRepeat] = useState<'once' | 'weekly'>('once');
-  const [date, setDate] = useState('');
-  const [weekday, setWeekday] = useState('7');
-  const [startTime, setStart] = useState('');
-  const [endTime, setEnd] = useState('');
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const create = useMutation(
-    trpc.maintenance.create.mutationOptions({
-      onSuccess: () => {
-        setErrors([]);
-        setNote('');
-        refresh();
-      },
-      onError: (error) =>
-        setErrors(
-          apiErrors(error, 'mw', ['systemId', 'siteIds', 'date', 'weekday', 'startTime', 'endTime', 'note']),
-        ),
-    }),
-  );
-  const remove = useMutation(trpc.maintenance.delete.mutationOptions({ onSuccess: refresh }));
+  const invalidate = [trpc.maintenance.list.queryKey(), trpc.systems.availability.queryKey()];
+  const form = useAdminForm('mw', {
+    systemId: '',
+    siteIds: '',
+    repeat: 'once' as 'once' | 'weekly',
+    date: '',
+    weekday: '7',
+    startTime: '',
+    endTime: '',
+    note: '',
+  });
+  const { values } = form;
+  const create = useAdminMutation(trpc.maintenance.create.mutationOptions(), {
+    invalidate,
+    onSuccess: () => {
+      form.setErrors([]);
+      form.set({ note: '' });
+    },
+    onError: form.apiError(['systemId', 'siteIds', 'date', 'weekday', 'startTime', 'endTime', 'note']),
+  });
+  const remove = useAdminMutation(trpc.maintenance.delete.mutationOptions(), { invalidate });
   const systemName = Object.fromEntries(systems.map((s) => [s.id, s.name]));
+  const system = values.systemId || systems[0]?.id || '';
 
   function onCreate(event: FormEvent) {
     event.preventDefault();
+    const { repeat, date, startTime, endTime, note } = values;
     const problems: FieldError[] = [];
-    const time = /^([01]\d|2[0-3]):[0-5]\d$/;
-    const system = systemId || systems[0]?.id || '';
     if (!system) problems.push({ field: 'mw-systemId', message: 'Choose the system' });
     if (repeat === 'once' && !/^\d{4}-\d{2}-\d{2}$/.test(date))
       problems.push({ field: 'mw-date', message: 'Enter the date, like 2026-12-06' });
-    if (!time.test(startTime))
+    if (!TIME.test(startTime))
       problems.push({ field: 'mw-startTime', message: 'Enter the start time, like 02:00' });
-    if (!time.test(endTime))
+    if (!TIME.test(endTime))
       problems.push({ field: 'mw-endTime', message: 'Enter the end time, like 04:00' });
-    setErrors(problems);
+    form.setErrors(problems);
     if (problems.length > 0) return;
     create.mutate({
       systemId: system,
-      siteIds: siteId ? [siteId] : [],
-      ...(repeat === 'once' ? { date } : { weekday: Number(weekday) }),
+      siteIds: values.siteIds ? [values.siteIds] : [],
+      ...(repeat === 'once' ? { date } : { weekday: Number(values.weekday) }),
       startTime,
       endTime,
       ...(note.trim() ? { note: note.trim() } : {}),
@@ -88,132 +90,70 @@ export function MaintenanceWindows({
         In UK time. Shown on the timelines, counted apart from unplanned downtime, and alerts are held during
         it.
       </p>
-      {windows.data?.length === 0 ? (
-        <p className="nhsuk-body">No maintenance planned.</p>
-      ) : windows.data ? (
-        <table className="nhsuk-table app-table" data-testid="maintenance">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
-            Planned maintenance windows
-          </caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              {['System', 'Sites', 'When (UK time)', 'Note', ...(canEdit ? [''] : [])].map((h, i) => (
-                <th className="nhsuk-table__header" scope="col" key={h || i}>
-                  {h || <span className="nhsuk-u-visually-hidden">Actions</span>}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {windows.data.map((w) => (
-              <tr className="nhsuk-table__row" key={w.id}>
-                <th className="nhsuk-table__cell" scope="row">
-                  {systemName[w.systemId] ?? w.systemId}
-                </th>
-                <td className="nhsuk-table__cell">
-                  {w.siteIds.length ? w.siteIds.map((id) => siteNames[id] ?? id).join(', ') : 'Every site'}
-                </td>
-                <td className="nhsuk-table__cell">
-                  {w.date ? ukDate(w.date) : `Every ${WEEKDAYS[(w.weekday ?? 1) - 1]}`}, {w.startTime}–
-                  {w.endTime}
-                </td>
-                <td className="nhsuk-table__cell">{w.note ?? ''}</td>
-                {canEdit ? (
-                  <td className="nhsuk-table__cell">
-                    <button
-                      type="button"
-                      className="nhsuk-button nhsuk-button--small nhsuk-button--warning nhsuk-u-margin-bottom-0"
-                      disabled={remove.isPending}
-                      onClick={() => remove.mutate({ id: w.id })}
-                    >
-                      Remove<span className="nhsuk-u-visually-hidden"> maintenance window {w.id}</span>
-                    </button>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p className="nhsuk-body">{windows.error ? windows.error.message : 'Loading…'}</p>
-      )}
+      <AdminTable
+        testId="maintenance"
+        caption="Planned maintenance windows"
+        columns={['System', 'Sites', 'When (UK time)', 'Note', ...(canEdit ? [''] : [])]}
+        query={windows}
+        empty="No maintenance planned."
+        bare
+      >
+        {(w) => (
+          <AdminRow key={w.id} head={systemName[w.systemId] ?? w.systemId}>
+            <Cell>
+              {w.siteIds.length ? w.siteIds.map((id) => siteNames[id] ?? id).join(', ') : 'Every site'}
+            </Cell>
+            <Cell>
+              {w.date ? ukDate(w.date) : `Every ${WEEKDAYS[(w.weekday ?? 1) - 1]}`}, {w.startTime}–{w.endTime}
+            </Cell>
+            <Cell>{w.note ?? ''}</Cell>
+            {canEdit ? (
+              <Cell>
+                <RemoveButton action={remove} input={{ id: w.id }} what={`maintenance window ${w.id}`}>
+                  Remove
+                </RemoveButton>
+              </Cell>
+            ) : null}
+          </AdminRow>
+        )}
+      </AdminTable>
       {canEdit ? (
         <>
           <h3 className="nhsuk-heading-s">Plan maintenance</h3>
-          <ErrorSummary errors={errors} />
+          <ErrorSummary errors={form.errors} />
           <form onSubmit={onCreate} noValidate aria-label="Plan maintenance">
             <SelectField
-              id="mw-systemId"
               label="System"
               options={systems.map((s) => ({ value: s.id, label: s.name }))}
-              value={systemId || systems[0]?.id || ''}
-              onChange={(e) => setSystemId(e.target.value)}
+              {...form.bind('systemId')}
+              value={system}
             />
             <SelectField
-              id="mw-siteIds"
               label="Site"
-              options={[
-                { value: '', label: 'Every site' },
-                ...Object.entries(siteNames).map(([id, name]) => ({ value: id, label: name })),
-              ]}
-              value={siteId}
-              onChange={(e) => setSiteId(e.target.value)}
+              options={choices(
+                'Every site',
+                Object.entries(siteNames).map(([id, name]) => ({ id, name })),
+              )}
+              {...form.bind('siteIds')}
             />
-            <SelectField
-              id="mw-repeat"
-              label="Repeats"
-              options={[
-                { value: 'once', label: 'Once, on a date' },
-                { value: 'weekly', label: 'Every week' },
-              ]}
-              value={repeat}
-              onChange={(e) => setRepeat(e.target.value as 'once' | 'weekly')}
-            />
-            {repeat === 'once' ? (
-              <TextField
-                id="mw-date"
-                label="Date"
-                type="date"
-                width={10}
-                value={date}
-                onChange={(e) => setDate(e.target.value)}
-                error={fieldMessage(errors, 'mw-date')}
-              />
+            <SelectField label="Repeats" options={REPEATS} {...form.bind('repeat')} />
+            {values.repeat === 'once' ? (
+              <TextField label="Date" type="date" width={10} {...form.bind('date')} />
             ) : (
               <SelectField
-                id="mw-weekday"
                 label="Day"
                 options={WEEKDAYS.map((day, i) => ({ value: String(i + 1), label: day }))}
-                value={weekday}
-                onChange={(e) => setWeekday(e.target.value)}
+                {...form.bind('weekday')}
               />
             )}
+            <TextField label="Starts (UK time, HH:MM)" width={10} {...form.bind('startTime')} />
             <TextField
-              id="mw-startTime"
-              label="Starts (UK time, HH:MM)"
-              width={10}
-              value={startTime}
-              onChange={(e) => setStart(e.target.value)}
-              error={fieldMessage(errors, 'mw-startTime')}
-            />
-            <TextField
-              id="mw-endTime"
               label="Ends (UK time, HH:MM; earlier than the start means the next day)"
               width={10}
-              value={endTime}
-              onChange={(e) => setEnd(e.target.value)}
-              error={fieldMessage(errors, 'mw-endTime')}
+              {...form.bind('endTime')}
             />
-            <TextField
-              id="mw-note"
-              label="Note (optional)"
-              width={30}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-            <button className="nhsuk-button" type="submit" disabled={create.isPending}>
-              Plan maintenance
-            </button>
+            <TextField label="Note (optional)" width={30} {...form.bind('note')} />
+            <SubmitButton pending={create.isPending}>Plan maintenance</SubmitButton>
           </form>
         </>
       ) : null}

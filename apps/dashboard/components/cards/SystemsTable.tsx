@@ -7,6 +7,7 @@ import { type Range, rangeInput, spanLabel } from '../../lib/range.ts';
 import { useTRPC } from '../../lib/trpc/client.tsx';
 import { ROLLING_REFRESH_MS } from '../../lib/trpc/query-client.ts';
 import { StateBand } from '../charts/StateBand.tsx';
+import { StateKey } from '../charts/StateKey.tsx';
 import { STATE_STYLE } from '../charts/theme.ts';
 import { DownloadCsv } from '../DownloadCsv.tsx';
 import { NoData } from './Figures.tsx';
@@ -51,28 +52,7 @@ export function SystemsTable({
     : null;
   return (
     <>
-      <ul className="app-chart__key" aria-label="Key: timeline">
-        {(['up', 'degraded', 'down', 'unknown'] as const).map((state) => (
-          <li key={state}>
-            <svg className="app-chart__swatch" viewBox="0 0 24 12" aria-hidden="true" focusable="false">
-              <rect
-                width="24"
-                height="12"
-                fill={STATE_STYLE[state].pattern}
-                stroke="#425563"
-                strokeWidth="0.5"
-              />
-            </svg>
-            {STATE_STYLE[state].label}
-          </li>
-        ))}
-        <li>
-          <svg className="app-chart__swatch" viewBox="0 0 24 12" aria-hidden="true" focusable="false">
-            <rect width="24" height="12" fill="url(#pat-maintenance)" stroke="#425563" strokeWidth="0.5" />
-          </svg>
-          Planned maintenance
-        </li>
-      </ul>
+      <StateKey label="Key: timeline" />
       <table className="nhsuk-table app-table" data-testid="systems">
         <caption className="nhsuk-table__caption nhsuk-table__caption--m">
           Systems by site <span className="nhsuk-caption-m app-window">Availability over {span}</span>

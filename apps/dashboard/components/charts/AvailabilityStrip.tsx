@@ -3,6 +3,7 @@ import { duration, percent, ukTime } from '../../lib/format.ts';
 import { PLOT } from '../../lib/plot.ts';
 import { tickLabel, timeTicks } from '../../lib/ticks.ts';
 import { StateBand } from './StateBand.tsx';
+import { StateKey } from './StateKey.tsx';
 import { COLOURS, STATE_STYLE } from './theme.ts';
 
 interface Props {
@@ -12,8 +13,6 @@ interface Props {
   /** When the "current" state is from: "now", or the end of an absolute range ("at 03:30"). */
   at: string;
 }
-
-const STATES = ['up', 'degraded', 'down', 'unknown'] as const;
 
 function describe(row: AvailabilityRow, at: string): string {
   const downs = row.intervals.filter((i) => i.status === 'down');
@@ -30,28 +29,7 @@ export function AvailabilityStrip({ rows, domain, width, at }: Props) {
   const x = (t: number) => PLOT.left + ((t - domain[0]) / (domain[1] - domain[0])) * plotWidth;
   return (
     <div className="app-strip" data-chart="availability">
-      <ul className="app-chart__key" aria-label="Key: system states">
-        {STATES.map((state) => (
-          <li key={state}>
-            <svg className="app-chart__swatch" viewBox="0 0 24 12" aria-hidden="true" focusable="false">
-              <rect
-                width="24"
-                height="12"
-                fill={STATE_STYLE[state].pattern}
-                stroke="#425563"
-                strokeWidth="0.5"
-              />
-            </svg>
-            {STATE_STYLE[state].label}
-          </li>
-        ))}
-        <li>
-          <svg className="app-chart__swatch" viewBox="0 0 24 12" aria-hidden="true" focusable="false">
-            <rect width="24" height="12" fill="url(#pat-maintenance)" stroke="#425563" strokeWidth="0.5" />
-          </svg>
-          Planned maintenance
-        </li>
-      </ul>
+      <StateKey label="Key: system states" />
       {rows.length === 0 ? <p>No systems are registered for this site.</p> : null}
       {rows.map((row) => (
         <div

@@ -1,21 +1,40 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { fieldMessage } from '../../lib/admin/errors.ts';
 import { EXPORT_KINDS, exportFormHref, type ExportForm as Form } from '../../lib/export-form.ts';
 import { useTRPC } from '../../lib/trpc/client.tsx';
+import { Checkbox, toggled } from '../admin/kit/Checkbox.tsx';
+import { SubmitButton } from '../admin/kit/SubmitButton.tsx';
+import { useAdminForm } from '../admin/kit/useAdminForm.ts';
 import { SelectField, TextField } from '../admin/TextField.tsx';
-import { ErrorSummary, type FieldError } from '../forms/ErrorSummary.tsx';
+import { ErrorSummary } from '../forms/ErrorSummary.tsx';
 
 const ukToday = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 const firstOfMonth = (date: string) => `${date.slice(0, 8)}01`;
+const PERIODS = [
+  { value: 'month', label: 'Month (the national return)' },
+  { value: 'day', label: 'Day (UK calendar days)' },
+];
+const INTERVALS = [
+  { value: '15m', label: '15 minutes' },
+  { value: '1h', label: '1 hour' },
+  { value: '1d', label: '1 day (UK days)' },
+];
+const VIEWS = [
+  { value: 'summary', label: 'One per system and site (availability over the range)' },
+  { value: 'intervals', label: 'One per status interval' },
+];
+const PROFILES = [
+  { value: 'excel', label: 'Excel (UK local times, byte-order mark)' },
+  { value: 'raw', label: 'Raw (UTC ISO 8601 times, for scripts)' },
+];
 
 /** Choose an export, its days and sites, then download it (a plain link: the browser saves the file). */
 export function ExportForm() {
   const trpc = useTRPC();
   const sites = useQuery(trpc.sites.list.queryOptions()).data ?? [];
   const today = ukToday();
-  const [form, setForm] = useState<Form>({
+  const form = useAdminForm<Form>('export', {
     kind: 'iuc-adc',
     from: firstOfMonth(today),
     to: today,
@@ -26,29 +45,22 @@ export function ExportForm() {
     sites: [],
     profile: 'excel',
   });
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [href, setHref] = useState<string | null>(null);
-  const set = (patch: Partial<Form>) => {
-    setForm((current) => ({ ...current, ...patch }));
-    setHref(null);
-  };
+  const { values, set } = form;
+  // The link stands only for the choices it was prepared from: any change takes it away.
+  const [prepared, setPrepared] = useState<{ from: Form; href: string } | null>(null);
+  const href = prepared?.from === values ? prepared.href : null;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const result = exportFormHref(form);
-    if ('errors' in result) {
-      setErrors(result.errors);
-      setHref(null);
-    } else {
-      setErrors([]);
-      setHref(result.href);
-    }
+    const result = exportFormHref(values);
+    form.setErrors('errors' in result ? result.errors : []);
+    setPrepared('errors' in result ? null : { from: values, href: result.href });
   }
 
-  const siteError = fieldMessage(errors, 'export-sites');
+  const siteError = form.message('export-sites');
   return (
     <>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={form.errors} />
       <form onSubmit={onSubmit} noValidate aria-label="Choose an export">
         <div className="nhsuk-form-group">
           <fieldset className="nhsuk-fieldset">
@@ -61,7 +73,7 @@ export function ExportForm() {
                     id={`export-kind-${kind.value}`}
                     name="export-kind"
                     type="radio"
-                    checked={form.kind === kind.value}
+                    checked={values.kind === kind.value}
                     onChange={() => set({ kind: kind.value })}
                   />
                   <label className="nhsuk-label nhsuk-radios__label" htmlFor={`export-kind-${kind.value}`}>
@@ -72,84 +84,34 @@ export function ExportForm() {
             </div>
           </fieldset>
         </div>
-        <TextField
-          id="export-from"
-          label="First day (UK)"
-          type="date"
-          width={10}
-          value={form.from}
-          onChange={(e) => set({ from: e.target.value })}
-          error={fieldMessage(errors, 'export-from')}
-        />
-        <TextField
-          id="export-to"
-          label="Last day (UK, included)"
-          type="date"
-          width={10}
-          value={form.to}
-          onChange={(e) => set({ to: e.target.value })}
-          error={fieldMessage(errors, 'export-to')}
-        />
-        {form.kind === 'iuc-adc' ? (
-          <SelectField
-            id="export-period"
-            label="Reporting period"
-            value={form.period}
-            onChange={(e) => set({ period: e.target.value as Form['period'] })}
-            options={[
-              { value: 'month', label: 'Month (the national return)' },
-              { value: 'day', label: 'Day (UK calendar days)' },
-            ]}
-          />
+        <TextField label="First day (UK)" type="date" width={10} {...form.bind('from')} />
+        <TextField label="Last day (UK, included)" type="date" width={10} {...form.bind('to')} />
+        {values.kind === 'iuc-adc' ? (
+          <SelectField label="Reporting period" options={PERIODS} {...form.bind('period')} />
         ) : null}
-        {form.kind === 'intervals' ? (
+        {values.kind === 'intervals' ? (
           <>
-            <SelectField
-              id="export-interval"
-              label="Interval"
-              value={form.interval}
-              onChange={(e) => set({ interval: e.target.value as Form['interval'] })}
-              options={[
-                { value: '15m', label: '15 minutes' },
-                { value: '1h', label: '1 hour' },
-                { value: '1d', label: '1 day (UK days)' },
-              ]}
-            />
+            <SelectField label="Interval" options={INTERVALS} {...form.bind('interval')} />
             <div className="nhsuk-form-group">
               <div className="nhsuk-checkboxes">
-                <div className="nhsuk-checkboxes__item">
-                  <input
-                    className="nhsuk-checkboxes__input"
-                    id="export-by-site"
-                    type="checkbox"
-                    checked={form.bySite}
-                    onChange={(e) => set({ bySite: e.target.checked })}
-                  />
-                  <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="export-by-site">
-                    A row per site (otherwise the chosen sites together)
-                  </label>
-                </div>
+                <Checkbox
+                  id="export-by-site"
+                  label="A row per site (otherwise the chosen sites together)"
+                  checked={values.bySite}
+                  onChange={(bySite) => set({ bySite })}
+                />
               </div>
             </div>
           </>
         ) : null}
-        {form.kind === 'availability' ? (
-          <SelectField
-            id="export-view"
-            label="Rows"
-            value={form.view}
-            onChange={(e) => set({ view: e.target.value as Form['view'] })}
-            options={[
-              { value: 'summary', label: 'One per system and site (availability over the range)' },
-              { value: 'intervals', label: 'One per status interval' },
-            ]}
-          />
+        {values.kind === 'availability' ? (
+          <SelectField label="Rows" options={VIEWS} {...form.bind('view')} />
         ) : null}
         <div className={`nhsuk-form-group${siteError ? ' nhsuk-form-group--error' : ''}`}>
           <fieldset className="nhsuk-fieldset" aria-describedby="export-sites-hint">
             <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Sites</legend>
             <div className="nhsuk-hint" id="export-sites-hint">
-              {form.kind === 'calls' ? 'Choose one site.' : 'None chosen: every site you may see.'}
+              {values.kind === 'calls' ? 'Choose one site.' : 'None chosen: every site you may see.'}
             </div>
             {siteError ? (
               <span className="nhsuk-error-message" id="export-sites">
@@ -158,41 +120,19 @@ export function ExportForm() {
             ) : null}
             <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
               {sites.map((site) => (
-                <div className="nhsuk-checkboxes__item" key={site.id}>
-                  <input
-                    className="nhsuk-checkboxes__input"
-                    id={`export-site-${site.id}`}
-                    type="checkbox"
-                    checked={form.sites.includes(site.id)}
-                    onChange={(e) =>
-                      set({
-                        sites: e.target.checked
-                          ? [...form.sites, site.id]
-                          : form.sites.filter((id) => id !== site.id),
-                      })
-                    }
-                  />
-                  <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`export-site-${site.id}`}>
-                    {site.name}
-                  </label>
-                </div>
+                <Checkbox
+                  key={site.id}
+                  id={`export-site-${site.id}`}
+                  label={site.name}
+                  checked={values.sites.includes(site.id)}
+                  onChange={(on) => set((v) => ({ sites: toggled(v.sites, site.id, on) }))}
+                />
               ))}
             </div>
           </fieldset>
         </div>
-        <SelectField
-          id="export-profile"
-          label="Format"
-          value={form.profile}
-          onChange={(e) => set({ profile: e.target.value as Form['profile'] })}
-          options={[
-            { value: 'excel', label: 'Excel (UK local times, byte-order mark)' },
-            { value: 'raw', label: 'Raw (UTC ISO 8601 times, for scripts)' },
-          ]}
-        />
-        <button className="nhsuk-button" type="submit">
-          Prepare download
-        </button>
+        <SelectField label="Format" options={PROFILES} {...form.bind('profile')} />
+        <SubmitButton>Prepare download</SubmitButton>
       </form>
       {href ? (
         <div className="nhsuk-inset-text" data-testid="export-ready">
