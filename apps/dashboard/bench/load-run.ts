@@ -16,7 +16,7 @@ import { createTestDb } from '@switchboard/db/testing';
 import { sql } from 'drizzle-orm';
 import { startDashboard } from '../e2e/support/dashboard.ts';
 import { API_SERVER, REPO_ROOT } from '../e2e/support/paths.ts';
-import { freePort, spawnUntil, stopChild } from '../e2e/support/process.ts';
+import { freePort, spawnUntil, stopChild } from '@switchboard/api/testing/spawn';
 
 export interface LoadOptions {
   backend: 'postgres' | 'pglite';

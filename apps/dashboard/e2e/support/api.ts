@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAdmin } from '@switchboard/api/admin';
 import { API_SERVER, REPO_ROOT } from './paths.ts';
-import { type Child, spawnUntil, stopChild } from './process.ts';
+import { type Child, spawnUntil, stopChild } from '@switchboard/api/testing/spawn';
 import { ApiSession } from './session.ts';
 
 export interface Seed {
