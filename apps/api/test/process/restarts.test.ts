@@ -1,11 +1,72 @@
 import { createDb, type Database } from '@switchboard/db';
-import { testBackends } from '@switchboard/db/testing';
+import { type Backend, testBackends } from '@switchboard/db/testing';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { type LiveSubscription, subscribeLive } from '../sse.ts';
 import { type ApiProcess, apiProcess, eventually, readiness, stopAll } from './api.ts';
+import { type ProcessBackend, processBackend } from './backend.ts';
 import { expectRollupsEqualRebuild, expectStoredOnce, seed } from './checks.ts';
 import { type Cluster, startCluster } from './cluster.ts';
 import { batchEvents, startFeeder } from './feeder.ts';
+
+/**
+ * A rolling restart (a deploy) under a retrying feed: each instance in turn is stopped with SIGTERM (it
+ * drains: readiness 503, batches in flight finish and are acknowledged) and started again. On PostgreSQL two
+ * instances, so the feed's retries go to the other one; on PGlite the one instance, so they wait for it.
+ */
+describe.each(testBackends())('a rolling restart under load (%s)', (backend: Backend) => {
+  let db: ProcessBackend | undefined;
+  let apis: ApiProcess[] = [];
+
+  beforeAll(async () => {
+    db = await processBackend(backend);
+    const env = { ...db.env, SHUTDOWN_DRAIN_S: '1' };
+    apis = backend === 'postgres' ? await Promise.all([apiProcess(env), apiProcess(env)]) : [await apiProcess(env)];
+  }, 90_000);
+  afterAll(async () => {
+    await stopAll(apis);
+    await db?.cleanup();
+  }, 60_000);
+
+  it('loses and duplicates no acknowledged event, and every failed request succeeds when retried', async () => {
+    if (!db) throw new Error('not started');
+    onTestFailed(() => console.error(apis.map((api) => api.output().slice(-4_000)).join('\n----\n')));
+    const feeder = startFeeder({
+      targets: () => apis.map((api) => api.url),
+      key: db.key,
+      siteId: 'leeds',
+      batchSize: 200,
+      concurrency: 4,
+      retry: true,
+    });
+    const restarts = (async () => {
+      for (const api of apis) {
+        const before = feeder.acked();
+        await eventually('batches acknowledged before the stop', () => feeder.acked() >= before + 15);
+        expect(await api.stop(), 'exit code after SIGTERM').toBe(0);
+        const failed = feeder.failedAttempts();
+        await eventually('the feed to find the instance gone', () => feeder.failedAttempts() > failed);
+        await api.start();
+        const after = feeder.acked();
+        await eventually('batches acknowledged after the start', () => feeder.acked() >= after + 15);
+      }
+    })();
+    await restarts.catch(() => undefined);
+    const log = await feeder.stop();
+    await restarts;
+    expect(log.gaveUp, log.samples.join('\n')).toEqual([]);
+    expect(log.failedAttempts).toBeGreaterThan(0);
+    if (backend === 'pglite') await stopAll(apis);
+    const database = await db.open();
+    try {
+      const counts = await expectStoredOnce(database, log);
+      expect(counts.stored).toBe(counts.acknowledged);
+      expect(counts.accepted).toBe(counts.stored);
+      await expectRollupsEqualRebuild(database);
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
+});
 
 /**
  * PostgreSQL restarted twice under a retrying feed into two API processes. The server is a throwaway
