@@ -46,7 +46,8 @@ export function createTraffic(): Traffic {
       // A live stream counts only until its handler returns (it is cut last, and its client reconnects).
       const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
       const live = c.res.headers.get('content-type')?.startsWith('text/event-stream');
-      if (outgoing && !live && !outgoing.writableFinished && !outgoing.destroyed) outgoing.once('close', done);
+      if (outgoing && !live && !outgoing.writableFinished && !outgoing.destroyed)
+        outgoing.once('close', done);
       else done();
     },
     drain() {

@@ -35,7 +35,10 @@ export async function expectStoredOnce(database: Pick<Database, 'rows'>, log: Fe
   expect(missing, 'acknowledged batches not stored exactly once').toEqual([]);
   const partial = [...log.sent].filter(([id, size]) => ![0, size].includes(stored.get(id) ?? 0));
   expect(partial, 'batches stored in part').toEqual([]);
-  expect([...stored.keys()].filter((id) => !log.sent.has(id)), 'batches nobody sent').toEqual([]);
+  expect(
+    [...stored.keys()].filter((id) => !log.sent.has(id)),
+    'batches nobody sent',
+  ).toEqual([]);
   const total = [...stored.values()].reduce((a, b) => a + b, 0);
   const accepted = [...log.acked.values()].reduce((a, b) => a + b.accepted, 0);
   const acknowledged = [...log.acked.keys()].reduce((a, id) => a + (log.sent.get(id) ?? 0), 0);

@@ -45,7 +45,9 @@ export async function startCluster(): Promise<Cluster> {
     chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
   }
   const pg = async (name: string, args: string[]) => {
-    const [command, all] = asRoot ? ['runuser', ['-u', 'postgres', '--', tool(name), ...args]] : [tool(name), args];
+    const [command, all] = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', tool(name), ...args]]
+      : [tool(name), args];
     try {
       return await run(command as string, all as string[], { timeout: 60_000 });
     } catch (error) {

@@ -88,8 +88,8 @@ export function startFeeder(options: FeederOptions): Feeder {
         fail(`${reply.status} ${text}`);
         return false;
       }
-      const counts = (JSON.parse(text) as { result: { data: { accepted: number; duplicates: number } } }).result
-        .data;
+      const counts = (JSON.parse(text) as { result: { data: { accepted: number; duplicates: number } } })
+        .result.data;
       log.acked.set(id, counts);
       return true;
     } catch (error) {

@@ -20,7 +20,10 @@ describe.each(testBackends())('a rolling restart under load (%s)', (backend: Bac
   beforeAll(async () => {
     db = await processBackend(backend);
     const env = { ...db.env, SHUTDOWN_DRAIN_S: '1' };
-    apis = backend === 'postgres' ? await Promise.all([apiProcess(env), apiProcess(env)]) : [await apiProcess(env)];
+    apis =
+      backend === 'postgres'
+        ? await Promise.all([apiProcess(env), apiProcess(env)])
+        : [await apiProcess(env)];
   }, 90_000);
   afterAll(async () => {
     await stopAll(apis);
@@ -150,8 +153,11 @@ describe.each(onPostgres ? ['postgres'] : [])('a database restart mid-ingest (%s
       body: JSON.stringify({ events: batchEvents('after', 2, 'leeds', start) }),
     });
     expect(reply.status).toBe(200);
-    await eventually('the change through B on the live stream of A', () =>
-      live?.received.slice(seen).some((m) => Math.abs(Date.parse(m.change.from) - start) < 120_000) ?? false,
+    await eventually(
+      'the change through B on the live stream of A',
+      () =>
+        live?.received.slice(seen).some((m) => Math.abs(Date.parse(m.change.from) - start) < 120_000) ??
+        false,
     );
     expect(live.errors).toEqual([]);
   }, 120_000);
