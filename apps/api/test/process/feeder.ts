@@ -29,6 +29,8 @@ export interface FeedLog {
   acked: Map<string, { accepted: number; duplicates: number }>;
   /** Attempts that failed (error status or no answer). */
   failedAttempts: number;
+  /** Failed attempts by HTTP status (0: no answer). */
+  failures: Record<number, number>;
   /** Batches never acknowledged (with retry: a failure of the test). */
   gaveUp: string[];
   /** A few failure messages, for the test's output. */
@@ -64,12 +66,20 @@ export function batchEvents(id: string, size: number, siteId: string, start = Da
 
 export function startFeeder(options: FeederOptions): Feeder {
   const run = randomBytes(3).toString('hex');
-  const log: FeedLog = { sent: new Map(), acked: new Map(), failedAttempts: 0, gaveUp: [], samples: [] };
+  const log: FeedLog = {
+    sent: new Map(),
+    acked: new Map(),
+    failedAttempts: 0,
+    failures: {},
+    gaveUp: [],
+    samples: [],
+  };
   let stopping = false;
   let next = 0;
   let turn = 0;
-  const fail = (what: string) => {
+  const fail = (status: number, what: string) => {
     log.failedAttempts += 1;
+    log.failures[status] = (log.failures[status] ?? 0) + 1;
     if (log.samples.length < 10) log.samples.push(what.slice(0, 200));
   };
 
@@ -85,7 +95,7 @@ export function startFeeder(options: FeederOptions): Feeder {
       });
       const text = await reply.text();
       if (!reply.ok) {
-        fail(`${reply.status} ${text}`);
+        fail(reply.status, `${reply.status} ${text}`);
         return false;
       }
       const counts = (JSON.parse(text) as { result: { data: { accepted: number; duplicates: number } } })
@@ -93,7 +103,7 @@ export function startFeeder(options: FeederOptions): Feeder {
       log.acked.set(id, counts);
       return true;
     } catch (error) {
-      fail(`${url}: ${(error as Error).message}`);
+      fail(0, `${url}: ${(error as Error).message}`);
       return false;
     }
   }
