@@ -46,3 +46,36 @@ export function rejectionReason(code: TRPCError['code']): string {
       return code.toLowerCase();
   }
 }
+
+/**
+ * Errors that mean "the database is not reachable just now" (a restart, a failover, a cut connection), not
+ * a defect: postgres.js's connection errors, the socket's, and PostgreSQL's connection-exception (08…) and
+ * shutdown (57P01–57P03) states. Looked for along the error's causes (Drizzle wraps the driver's error).
+ */
+const UNAVAILABLE = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 10; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** What a client is told while the database is away: a 503 it may retry, the same request, safely. */
+export const DATABASE_UNAVAILABLE =
+  'the database is not reachable just now; send the same request again shortly (retrying is always safe)';

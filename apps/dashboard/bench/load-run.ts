@@ -11,12 +11,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAdmin } from '@switchboard/api/admin';
+import { freePort, spawnUntil, stopChild } from '@switchboard/api/testing/spawn';
 import { createDb } from '@switchboard/db';
 import { createTestDb } from '@switchboard/db/testing';
 import { sql } from 'drizzle-orm';
 import { startDashboard } from '../e2e/support/dashboard.ts';
 import { API_SERVER, REPO_ROOT } from '../e2e/support/paths.ts';
-import { freePort, spawnUntil, stopChild } from '../e2e/support/process.ts';
 
 export interface LoadOptions {
   backend: 'postgres' | 'pglite';

@@ -95,15 +95,23 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Prom
   };
 }
 
+/**
+ * While the server is away (a restart, a failover) every connection attempt fails; postgres.js waits longer
+ * after each failure of the pool, by default up to 20 s, so an instance would stay unable to reach a server
+ * that came back long ago. Here the wait grows from 50 ms to at most 1 s (with jitter), and a connection
+ * attempt gives up after 10 s, so requests fail fast (503) during an outage and recover within a second.
+ * The LISTEN connection (live/hub.ts) inherits these settings.
+ */
+const RECONNECT = {
+  onnotice: () => {},
+  connect_timeout: 10,
+  backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2),
+} satisfies postgres.Options<Record<string, never>>;
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // JIT off: every statement here is short, and when the planner cannot size a set (unnested arrays) it
   // can spend seconds compiling a query that runs in milliseconds.
-  const client = postgres(url, {
-    max: poolSize,
-    onnotice: () => {},
-    idle_timeout: 30,
-    connection: { jit: 'off' },
-  });
+  const client = postgres(url, { ...RECONNECT, max: poolSize, idle_timeout: 30, connection: { jit: 'off' } });
   const migrator = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await migrator`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
@@ -122,12 +130,28 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   };
 }
 
-/** True when the database answers and every migration has been applied. */
-export async function isReady(database: Database): Promise<boolean> {
+/**
+ * True when the database answers and every migration has been applied. On PostgreSQL within `timeoutMs`, so
+ * that a readiness probe answers "not ready" while the server is away instead of hanging with the requests
+ * queued for a connection; PGlite is in the process (it cannot be away) and answers after the statement it
+ * is running, however long a large batch takes.
+ */
+export async function isReady(
+  database: Pick<Database, 'rows' | 'driver'>,
+  timeoutMs = 2_000,
+): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const check = database.rows(sql`select 1 from sites limit 1`).then(
+    () => true,
+    () => false,
+  );
+  if (database.driver === 'pglite') return check;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
   try {
-    await database.rows(sql`select 1 from sites limit 1`);
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([check, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

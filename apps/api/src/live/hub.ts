@@ -97,12 +97,13 @@ function createMemoryHub(): LiveHub {
  *
  * If the LISTEN connection drops, postgres.js reconnects and listens again; as notifications sent meanwhile
  * are lost, local listeners then get a catch-up change ("anything may have changed"). A self-addressed
- * heartbeat catches the case where that reconnection itself failed, and listens afresh.
+ * heartbeat (every 5 s) catches the case where that reconnection itself failed — the server was still
+ * restarting, and postgres.js does not try again — and listens afresh, with back-off, until it hears.
  */
 function createNotifyHub(pg: NonNullable<Database['pg']>, options: LiveHubOptions): LiveHub {
   const channel = options.channel ?? LIVE_CHANNEL;
   const publishWindowMs = options.publishWindowMs ?? 50;
-  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const heartbeatMs = options.heartbeatMs ?? 5_000;
   const instance = randomUUID();
   const heartbeatPrefix = `hb:${instance}:`;
   const listeners = new Listeners();
@@ -144,12 +145,28 @@ function createNotifyHub(pg: NonNullable<Database['pg']>, options: LiveHubOption
   const started = listen();
   started.catch((error) => log(`could not LISTEN on ${channel}`, error));
 
+  /** Listens afresh; while that fails (the server is still away) tries again, waiting 250 ms doubling to 5 s. */
+  let relistening = false;
   async function relisten() {
-    heard = false;
-    const previous = unlisten;
-    unlisten = undefined;
-    await previous?.().catch(() => {});
-    await listen().catch((error) => log(`could not LISTEN again on ${channel}`, error));
+    if (relistening) return;
+    relistening = true;
+    try {
+      for (let wait = 250; !closed; wait = Math.min(wait * 2, 5_000)) {
+        heard = false;
+        const previous = unlisten;
+        unlisten = undefined;
+        await previous?.().catch(() => {});
+        try {
+          await listen();
+          return;
+        } catch (error) {
+          log(`could not LISTEN again on ${channel}; trying again in ${wait} ms`, error);
+          await new Promise((resolve) => setTimeout(resolve, wait).unref());
+        }
+      }
+    } finally {
+      relistening = false;
+    }
   }
 
   const heartbeat = setInterval(() => {

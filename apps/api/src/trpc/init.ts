@@ -3,7 +3,7 @@ import { formatIssues } from '@switchboard/contracts';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { allows, permissionOf } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
-import { DomainError, toTRPCError } from '../errors.ts';
+import { DATABASE_UNAVAILABLE, DomainError, isDatabaseUnavailable, toTRPCError } from '../errors.ts';
 import { authenticate } from '../services/keys.ts';
 import type { Context } from './context.ts';
 
@@ -52,10 +52,18 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Maps domain errors to tRPC errors in one place. */
-const domainErrors = t.middleware(async ({ next }) => {
+/**
+ * Maps domain errors to tRPC errors in one place, and a database that is away (a restart, a failover) to a
+ * 503 with a retry hint rather than an internal error: the client retries, and nothing is logged as a defect.
+ */
+const domainErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  if (result.ok) return result;
+  if (result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  if (isDatabaseUnavailable(result.error)) {
+    ctx.resHeaders?.set('retry-after', '1');
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE });
+  }
   return result;
 });
 

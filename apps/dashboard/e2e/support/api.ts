@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAdmin } from '@switchboard/api/admin';
+import { type Child, spawnUntil, stopChild } from '@switchboard/api/testing/spawn';
 import { API_SERVER, REPO_ROOT } from './paths.ts';
-import { type Child, spawnUntil, stopChild } from './process.ts';
 import { ApiSession } from './session.ts';
 
 export interface Seed {

@@ -1,5 +1,5 @@
+import { type Child, spawnUntil, stopChild } from '@switchboard/api/testing/spawn';
 import { DASHBOARD_DIR, NEXT_BIN } from './paths.ts';
-import { type Child, spawnUntil, stopChild } from './process.ts';
 
 /** The built dashboard under `next start` on `port` of 127.0.0.1, talking to `apiUrl`. */
 export async function startDashboard(

@@ -1,8 +1,8 @@
+import { freePort } from '@switchboard/api/testing/spawn';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { ADMIN_EMAIL, type Seed, TestApi } from './api.ts';
 import { launchBrowser } from './browser.ts';
 import { startDashboard } from './dashboard.ts';
-import { freePort } from './process.ts';
 
 export const SEED: Seed = {
   sites: [

@@ -2,6 +2,7 @@ import { liveInput } from '@switchboard/contracts';
 import { TRPCError, type TRPCRouterRecord, tracked } from '@trpc/server';
 import { sitesOf } from '../../auth/principal.ts';
 import { scopedSiteIds } from '../../auth/scope.ts';
+import { isDatabaseUnavailable } from '../../errors.ts';
 import { catchUpChange } from '../../live/change.ts';
 import { LiveFeed } from '../../live/feed.ts';
 import { procedure } from '../init.ts';
@@ -38,7 +39,7 @@ export const liveRouter = {
     const stop = ctx.live.subscribe((change) => feed.push(change));
     // The principal is asked again every PRINCIPAL_RECHECK_MS (one check at a time): a signed-out, disabled
     // or revoked caller's stream ends with an error saying why; a changed scope ends it too (the client
-    // reconnects with its new scope).
+    // reconnects with its new scope); while the database is away the stream stays as it is.
     const ended = new AbortController();
     const end = () => ended.abort();
     signal?.addEventListener('abort', end, { once: true });
@@ -50,7 +51,9 @@ export const liveRouter = {
       checking = true;
       void ctx
         .recheck()
-        .catch(() => null)
+        // The database away (a restart, a failover) says nothing about the caller: the stream stays open and
+        // the next check asks again. Any other failure ends it, as a revocation does.
+        .catch((error: unknown) => (isDatabaseUnavailable(error) ? ctx.principal : null))
         .then((now) => {
           if (!now) reason = 'signed out, disabled or revoked';
           else if (JSON.stringify(sitesOf(now)) !== sitesNow) reason = 'access changed: reconnect';

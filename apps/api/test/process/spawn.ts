@@ -1,3 +1,7 @@
+/**
+ * Spawning processes for tests and benchmarks: the API's process-level tests (test/process/) and the
+ * dashboard's end-to-end tests and load benchmark (`@switchboard/api/testing/spawn`).
+ */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
