@@ -3,8 +3,6 @@ import { createDb, type Database } from '@switchboard/db';
 import { createTestDb, type TestDatabase, testBackends } from '@switchboard/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catchUpChange, changeOfBatch, encodeChange, mergeChanges } from '../src/live/change.ts';
-import { LiveFeed } from '../src/live/feed.ts';
 import { createLiveHub, type LiveHub } from '../src/live/hub.ts';
 import { sleep } from './sse.ts';
 
@@ -16,75 +14,7 @@ const change = (siteIds: string[], at = '2026-11-25T09:00:00.000Z'): LiveChange 
   at: new Date().toISOString(),
 });
 
-describe('live changes (pure)', () => {
-  it('merges sites, streams and the time span; all sites absorbs a list', () => {
-    const a = { ...change(['york']), from: '2026-11-25T08:00:00.000Z', to: '2026-11-25T08:10:00.000Z' };
-    const b = { ...change(['leeds']), streams: ['status' as const], to: '2026-11-25T09:30:00.000Z' };
-    expect(mergeChanges(a, b)).toMatchObject({
-      siteIds: ['leeds', 'york'],
-      streams: ['calls', 'status'],
-      from: '2026-11-25T08:00:00.000Z',
-      to: '2026-11-25T09:30:00.000Z',
-    });
-    expect(mergeChanges(a, change([])).siteIds).toEqual([]);
-  });
-
-  it('keeps a NOTIFY payload under 8000 bytes by widening a long site list to all sites', () => {
-    const many = change(Array.from({ length: 500 }, (_, i) => `site-with-a-long-identifier-${i}`));
-    const payload = encodeChange(many);
-    expect(Buffer.byteLength(payload)).toBeLessThan(8_000);
-    expect(JSON.parse(payload).siteIds).toEqual([]);
-    expect(JSON.parse(encodeChange(change(['york']))).siteIds).toEqual(['york']);
-  });
-
-  it('describes a stored batch; nothing stored, nothing to say', () => {
-    const now = new Date('2026-11-25T10:00:00Z');
-    const items = [
-      { siteId: 'york', at: '2026-11-25T09:05:00+00:00', waitMs: 30_000 },
-      { siteId: 'leeds', at: '2026-11-25T09:01:00Z' },
-    ];
-    expect(changeOfBatch('calls', items, 2, now)).toEqual({
-      siteIds: ['leeds', 'york'],
-      streams: ['calls'],
-      from: '2026-11-25T09:01:00.000Z',
-      to: '2026-11-25T09:05:00.000Z',
-      at: '2026-11-25T10:00:00.000Z',
-    });
-    expect(changeOfBatch('calls', items, 0, now)).toBeUndefined();
-    // A national status concerns every site, and holds until now.
-    expect(changeOfBatch('status', [{ at: '2026-11-25T09:00:00Z' }], 1, now)).toMatchObject({
-      siteIds: [],
-      to: '2026-11-25T10:00:00.000Z',
-    });
-  });
-
-  it('lets one change out at once, then merges what arrives within the window', async () => {
-    const feed = new LiveFeed({ windowMs: 200 });
-    const started = performance.now();
-    feed.push(change(['york']));
-    expect((await feed.next())?.siteIds).toEqual(['york']);
-    for (const site of ['leeds', 'hull', 'leeds']) feed.push(change([site]));
-    const merged = await feed.next();
-    expect(merged?.siteIds).toEqual(['hull', 'leeds']);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(195);
-    const aborted = new AbortController();
-    const pending = feed.next(aborted.signal);
-    aborted.abort();
-    expect(await pending).toBeUndefined();
-  });
-
-  it('narrows changes to the subscriber sites', async () => {
-    const feed = new LiveFeed({ siteIds: ['york'], windowMs: 0 });
-    feed.push(change(['leeds']));
-    feed.push(change(['leeds', 'york']));
-    expect((await feed.next())?.siteIds).toEqual(['york']);
-    feed.push(catchUpChange());
-    expect((await feed.next())?.siteIds).toEqual(['york']);
-    feed.close();
-    expect(await feed.next()).toBeUndefined();
-  });
-});
-
+// The pure rules (changes, coalescing) are pinned in live-change.test.ts and live-feed.test.ts.
 describe.each(testBackends())('live hub on %s', (backend) => {
   let database: TestDatabase;
   let hub: LiveHub;

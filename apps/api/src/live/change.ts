@@ -6,7 +6,14 @@ const STREAM_ORDER: readonly LiveStream[] = ['calls', 'queue', 'status', 'incide
 // An empty `siteIds` means "any site may have changed": a national system status, a catch-up after a
 // reconnect, or more sites than fit in one NOTIFY. Clients treat it as a change to every site.
 
-/** Joins two changes: union of sites (all sites wins) and streams, earliest `from`, latest `to` and `at`. */
+/** The earlier or later of two instants, as an ISO string. */
+const earlier = (a: string, b: string) => new Date(Math.min(Date.parse(a), Date.parse(b))).toISOString();
+const later = (a: string, b: string) => new Date(Math.max(Date.parse(a), Date.parse(b))).toISOString();
+
+/**
+ * Joins two changes: union of sites (all sites wins) and streams, earliest `from`, latest `to` and `at`
+ * (compared as instants, written in ISO form).
+ */
 export function mergeChanges(a: LiveChange, b: LiveChange): LiveChange {
   const streams = new Set([...a.streams, ...b.streams]);
   return {
@@ -15,9 +22,9 @@ export function mergeChanges(a: LiveChange, b: LiveChange): LiveChange {
         ? []
         : [...new Set([...a.siteIds, ...b.siteIds])].sort(),
     streams: STREAM_ORDER.filter((s) => streams.has(s)),
-    from: Date.parse(b.from) < Date.parse(a.from) ? b.from : a.from,
-    to: Date.parse(b.to) > Date.parse(a.to) ? b.to : a.to,
-    at: Date.parse(b.at) > Date.parse(a.at) ? b.at : a.at,
+    from: earlier(a.from, b.from),
+    to: later(a.to, b.to),
+    at: later(a.at, b.at),
   };
 }
 
@@ -68,8 +75,10 @@ export function decodeChange(payload: string): LiveChange | undefined {
   try {
     value = JSON.parse(payload);
   } catch {
+    // Equivalent mutant: an empty catch leaves `value` undefined, which the next line refuses.
     return undefined;
   }
+  // Equivalent mutant: without the typeof test a number, string or boolean still has no `siteIds` list.
   if (!value || typeof value !== 'object') return undefined;
   const v = value as Record<string, unknown>;
   if (!Array.isArray(v.siteIds) || !v.siteIds.every((id) => typeof id === 'string')) return undefined;
@@ -102,12 +111,11 @@ export function changeOfBatch(
     else sites.add(item.siteId);
     const at = Date.parse(item.at);
     // Call measures count in the minute the call was offered: an answer or abandonment minus the wait.
-    const start = at - (stream === 'calls' ? (item.waitMs ?? 0) : 0);
-    if (start < from) from = start;
-    if (at > to) to = at;
+    from = Math.min(from, at - (stream === 'calls' ? (item.waitMs ?? 0) : 0));
+    to = Math.max(to, at);
   }
   // A status report holds until the next one, so it may change availability up to now.
-  if (stream === 'status' && now.getTime() > to) to = now.getTime();
+  if (stream === 'status') to = Math.max(to, now.getTime());
   return {
     siteIds: national ? [] : [...sites].sort(),
     streams: [stream],

@@ -25,7 +25,6 @@ export class LiveFeed {
 
   /** Offers a change; ignored when none of the subscriber's sites changed. */
   push(change: LiveChange): void {
-    if (this.#closed) return;
     const mine = narrowChange(change, this.#siteIds);
     if (!mine) return;
     this.#pending = this.#pending ? mergeChanges(this.#pending, mine) : mine;
@@ -62,14 +61,13 @@ export class LiveFeed {
     return new Promise<void>((resolve) => {
       let timer: NodeJS.Timeout | undefined;
       const done = () => {
-        if (timer) clearTimeout(timer);
+        clearTimeout(timer);
         signal?.removeEventListener('abort', done);
-        if (this.#wake === done) this.#wake = undefined;
         resolve();
       };
       if (ms !== undefined) timer = setTimeout(done, ms);
       this.#wake = done;
-      signal?.addEventListener('abort', done, { once: true });
+      signal?.addEventListener('abort', done);
     });
   }
 }

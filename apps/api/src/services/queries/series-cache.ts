@@ -30,7 +30,6 @@ export const BUCKET_BYTES = 640;
 const seriesBytes = (series: Series) => 256 + series.key.length * 4 + series.buckets.size * BUCKET_BYTES;
 /** What a change touched: its sites (empty = all) and its span [from, to] in epoch ms, parsed once. */
 type Touched = { siteIds: readonly string[]; from: number; to: number };
-type Invalidation = { seq: number; touched: Touched };
 
 /**
  * Series points per bucket, kept between requests and dropped when a change names their sites and time.
@@ -40,8 +39,8 @@ type Invalidation = { seq: number; touched: Touched };
  * Correctness rests on two rules. (1) Every committed change reaches `invalidate`: ingestion calls it on
  * this instance before publishing, the live hub calls it for changes from other instances, and a hub that
  * lost its LISTEN connection reports "anything may have changed" (which empties the cache). (2) A bucket
- * read while a change to it was in flight is returned but not kept: invalidations are numbered, and a fetch
- * keeps only the buckets that no invalidation numbered after its start touched.
+ * read while a change to it was in flight is returned but not kept: every fetch in flight collects the
+ * changes made meanwhile, and keeps only the buckets that none of them touched.
  */
 export class SeriesCache {
   readonly #series = new Map<string, Series>();
@@ -50,11 +49,8 @@ export class SeriesCache {
   readonly #maxBuckets: number;
   readonly #maxAgeMs: number;
   readonly #now: () => number;
-  #seq = 0;
-  /** Invalidations that a fetch still in flight may need to see. */
-  #recent: Invalidation[] = [];
-  /** Start sequence numbers of the fetches in flight. */
-  readonly #inFlight: number[] = [];
+  /** Per fetch in flight, what the changes made since it started touched. */
+  readonly #inFlight = new Set<Touched[]>();
   hits = 0;
   misses = 0;
 
@@ -92,26 +88,26 @@ export class SeriesCache {
     this.hits += starts.length - (last - first + 1);
     this.misses += last - first + 1;
 
-    const startSeq = this.#seq;
-    this.#inFlight.push(startSeq);
+    const meanwhile: Touched[] = [];
+    this.#inFlight.add(meanwhile);
     let fetched: SeriesPoint[];
     try {
       fetched = await fetch(starts.slice(first, last + 1));
     } finally {
-      this.#inFlight.splice(this.#inFlight.indexOf(startSeq), 1);
+      // Equivalent mutant: a fetch left in the set costs only memory (changes still pushed to its list).
+      this.#inFlight.delete(meanwhile);
     }
-    const later = this.#recent.filter((inv) => inv.seq > startSeq && touchesSeries(inv.touched, series));
+    const later = meanwhile.filter((touched) => touchesSeries(touched, series));
     const storedAt = this.#now();
     fetched.forEach((point, i) => {
       const start = starts[first + i] as number;
       const end = ends[first + i] as number;
       held[first + i] = point;
-      if (later.some((inv) => touchesBucket(inv.touched, start, end))) series.buckets.delete(start);
+      if (later.some((touched) => touchesBucket(touched, start, end))) series.buckets.delete(start);
       else series.buckets.set(start, { point, end, storedAt });
     });
     if (series.buckets.size > this.#maxBuckets) series.buckets.clear();
     this.#keepWithinBudget(series);
-    this.#trimRecent();
     return held as SeriesPoint[];
   }
 
@@ -119,8 +115,7 @@ export class SeriesCache {
   invalidate(change: LiveChange): void {
     if (!change.streams.some((stream) => stream === 'calls' || stream === 'queue')) return;
     const touched = { siteIds: change.siteIds, from: Date.parse(change.from), to: Date.parse(change.to) };
-    this.#seq += 1;
-    if (this.#inFlight.length > 0) this.#recent.push({ seq: this.#seq, touched });
+    for (const meanwhile of this.#inFlight) meanwhile.push(touched);
     for (const series of this.#series.values()) {
       if (!touchesSeries(touched, series)) continue;
       for (const [start, bucket] of series.buckets) {
@@ -154,7 +149,8 @@ export class SeriesCache {
       total -= seriesBytes(series);
       this.#series.delete(key);
     }
-    if (total > this.#maxBytes) current.buckets.clear();
+    // Only `current` is left, and it alone is over the budget.
+    current.buckets.clear();
   }
 
   #seriesFor(siteIds: readonly string[], interval: SeriesInterval): Series {
@@ -169,17 +165,13 @@ export class SeriesCache {
     }
     return series;
   }
-
-  #trimRecent() {
-    const oldest = Math.min(...this.#inFlight);
-    this.#recent = this.#recent.filter((inv) => inv.seq > oldest);
-  }
 }
 
 /** Whether a change names a site of the series (a change or a series of no sites means all of them). */
 function touchesSeries(touched: Touched, series: Series): boolean {
-  if (touched.siteIds.length === 0 || series.siteIds === null) return true;
-  return touched.siteIds.some((id) => series.siteIds?.has(id));
+  const sites = series.siteIds;
+  if (touched.siteIds.length === 0 || sites === null) return true;
+  return touched.siteIds.some((id) => sites.has(id));
 }
 
 /** Whether the change's span [from, to] meets the bucket [start, end). */
