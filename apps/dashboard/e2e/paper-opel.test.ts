@@ -73,6 +73,20 @@ describe('OPEL, paper mode, manual tallies and the normal band', () => {
     await screenshot(page, 'site-paper-opel');
     await page.close();
 
+    // The tally on the volume chart: diamonds of its own, keyed and tabled as manual, apart from the bars.
+    const site = await open(manager, '/sites/leeds?range=4h');
+    const volume = site.locator('[data-chart="volume"]');
+    await volume.locator('.app-manual-marker').first().waitFor({ timeout: 30_000 });
+    expect(await text(volume.locator('.app-chart__key'))).toMatch(/Manual tally \(paper\): calls handled/);
+    expect(await text(volume.getByTestId('manual-note'))).toMatch(/Manual.*counted on\s+paper/);
+    await volume.getByText('Show as table').click();
+    expect(await text(volume.locator('table thead'))).toMatch(/Manual tally \(paper\): calls handled/);
+    expect(await text(volume.locator('table tbody'))).toMatch(/44 \(manual\)/);
+    expect(await text(volume.locator('table tbody'))).toMatch(/none entered/);
+    expect(await seriousViolations(site)).toEqual([]);
+    await volume.screenshot({ path: join(SCREENSHOTS, 'site-volume-manual-tally.png') });
+    await site.close();
+
     const overview = await open(manager, '/');
     const badge = overview.locator('tr[data-site="leeds"] [data-opel="3"]');
     await badge.waitFor({ timeout: 30_000 });
