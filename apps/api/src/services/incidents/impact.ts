@@ -21,6 +21,7 @@ import { type LevelSpan, levelFor, spansOf } from '../queries/levels.ts';
 import {
   bucketsWithoutData,
   readSpanCounts,
+  type SummedRow,
   spanKey,
   type WeightedSpan,
   weighSpanCounts,
@@ -147,7 +148,7 @@ export async function getIncidentImpact(
       .from(incidents)
       .where(and(ne(incidents.stage, 'cancelled'), lt(incidents.startedAt, new Date(latest)))),
     bucketsWithoutData(db, level, weekRanges, siteIds),
-    siteIds.length > 0 ? readSpanCounts(db, prefetched, siteIds) : new Map<string, CallCounts>(),
+    siteIds.length > 0 ? readSpanCounts(db, prefetched, siteIds) : new Map<string, SummedRow>(),
   ]);
 
   // Incidents' windows per site (an open one runs to now); this one's too, as a long incident's later

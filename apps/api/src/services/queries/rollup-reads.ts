@@ -36,31 +36,36 @@ const packBins = (perBin: SQL) =>
   sql`select k, array_agg(bin) as bins, array_agg(calls) as bin_calls
       from (${perBin}) per_bin group by k`;
 
-/** Adds parallel arrays of bins and their calls into a histogram. */
-function addBins(hist: number[], bins: readonly number[], calls: readonly number[]): void {
-  bins.forEach((bin, i) => {
-    hist[bin] = (hist[bin] ?? 0) + Number(calls[i] ?? 0);
+/** Adds `factor` × parallel arrays of bins and their calls into a histogram. */
+function addBins(hist: number[], bins: readonly number[], calls: readonly number[], factor: number): void {
+  for (let i = 0; i < bins.length; i++) {
+    const bin = bins[i] as number;
+    hist[bin] = (hist[bin] ?? 0) + Number(calls[i] ?? 0) * factor;
+  }
+}
+
+/** Adds `factor` × a summed row (counts and histogram arrays) into `into`, in place; returns it. */
+function addRow(into: CallCounts, row: SummedRow, factor: number): CallCounts {
+  into.offered += Number(row.offered) * factor;
+  into.answered += Number(row.answered) * factor;
+  into.answeredWithin60s += Number(row.answered_within_60s) * factor;
+  into.abandoned += Number(row.abandoned) * factor;
+  into.abandonedAfter30s += Number(row.abandoned_after_30s) * factor;
+  into.answerMsSum += Number(row.answer_ms_sum) * factor;
+  const bins = row.bins ?? [];
+  const calls = row.bin_calls ?? [];
+  const hist = into.answerHist;
+  bins.forEach((b, i) => {
+    const c = calls[i];
+    if (Array.isArray(b)) addBins(hist, b, Array.isArray(c) ? c : [], factor);
+    else hist[b] = (hist[b] ?? 0) + Number(c ?? 0) * factor;
   });
+  return into;
 }
 
 /** CallCounts from a summed row (its histogram arrays added into the bins). */
 export function countsOf(row: SummedRow): CallCounts {
-  const counts = emptyCounts();
-  counts.offered = Number(row.offered);
-  counts.answered = Number(row.answered);
-  counts.answeredWithin60s = Number(row.answered_within_60s);
-  counts.abandoned = Number(row.abandoned);
-  counts.abandonedAfter30s = Number(row.abandoned_after_30s);
-  counts.answerMsSum = Number(row.answer_ms_sum);
-  const bins = row.bins ?? [];
-  const calls = row.bin_calls ?? [];
-  const hist = counts.answerHist;
-  bins.forEach((b, i) => {
-    const c = calls[i];
-    if (Array.isArray(b)) addBins(hist, b, Array.isArray(c) ? c : []);
-    else hist[b] = (hist[b] ?? 0) + Number(c ?? 0);
-  });
-  return counts;
+  return addRow(emptyCounts(), row, 1);
 }
 
 export type ReadKey = 'site' | 'bucket';
@@ -151,8 +156,8 @@ export const spanKey = (span: ReadSpan, siteId: string) =>
   `${span.level.rows}|${span.from}|${span.to}|${siteId}`;
 
 /**
- * Counts (with histograms) of each distinct span's rows, per site of `siteIds` (none = all), keyed by
- * spanKey: one statement per level, run together. Each span is read once for every site (one index range
+ * Summed counts (with histogram arrays: countsOf) of each distinct span's rows, per site of `siteIds`
+ * (none = all), keyed by spanKey: one statement per level, run together. Each span is read once for every site (one index range
  * scan: the rollup keys start with the time, so a scan per site and span would walk every site's rows of
  * the span anyway) and summed per site in SQL; a site without rows in a span is absent. Lateral with
  * `offset 0`, else the planner, which cannot guess what the unnested spans cover, may flatten it into a hash
@@ -162,7 +167,7 @@ export async function readSpanCounts(
   db: Db,
   spans: readonly ReadSpan[],
   siteIds: readonly string[],
-): Promise<Map<string, CallCounts>> {
+): Promise<Map<string, SummedRow>> {
   const byLevel = new Map<RollupLevel['rows'], Map<string, ReadSpan>>();
   for (const span of spans) {
     if (span.from >= span.to) continue;
@@ -181,7 +186,7 @@ async function readLevelSpans(
   db: Db,
   spans: readonly ReadSpan[],
   siteIds: readonly string[],
-): Promise<[string, CallCounts][]> {
+): Promise<[string, SummedRow][]> {
   const level = spans[0]?.level as RollupLevel;
   const { calls, callsTime, histogram: h } = level;
   // Days are dates, other levels instants: each span's edges in its level's type.
@@ -217,7 +222,7 @@ async function readLevelSpans(
           ${histogram.join} offset 0) x
         ${siteIds.length > 0 ? sql`where x.k = any(${textArray(siteIds)}::text[])` : sql``}`,
   );
-  return rows.map((row) => [spanKey(spans[Number(row.i) - 1] as ReadSpan, String(row.k)), countsOf(row)]);
+  return rows.map((row) => [spanKey(spans[Number(row.i) - 1] as ReadSpan, String(row.k)), row]);
 }
 
 /** Rows of one site over a span of one level, weighing `weight` each (times the span's sign), summed under `${group}|${siteId}`. */
@@ -229,16 +234,16 @@ export type WeightedSpan = LevelSpan & { group: string; siteId: string; weight: 
  */
 export function weighSpanCounts(
   spans: readonly WeightedSpan[],
-  read: ReadonlyMap<string, CallCounts>,
+  read: ReadonlyMap<string, SummedRow>,
 ): Map<string, CallCounts> {
   const sums = new Map<string, CallCounts>();
   for (const span of spans) {
-    const counts = read.get(spanKey(span, span.siteId));
-    if (!counts) continue;
+    const row = read.get(spanKey(span, span.siteId));
+    if (!row) continue;
     const key = `${span.group}|${span.siteId}`;
     const sum = sums.get(key) ?? emptyCounts();
     sums.set(key, sum);
-    addScaled(sum, counts, span.sign * span.weight);
+    addRow(sum, row, span.sign * span.weight);
   }
   const out = new Map<string, CallCounts>();
   for (const [key, sum] of sums) {
@@ -246,22 +251,6 @@ export function weighSpanCounts(
     if (counts) out.set(key, counts);
   }
   return out;
-}
-
-/** Adds `factor` × `c` into `sum` in place. */
-function addScaled(sum: CallCounts, c: CallCounts, factor: number): void {
-  sum.offered += c.offered * factor;
-  sum.answered += c.answered * factor;
-  sum.answeredWithin60s += c.answeredWithin60s * factor;
-  sum.abandoned += c.abandoned * factor;
-  sum.abandonedAfter30s += c.abandonedAfter30s * factor;
-  sum.answerMsSum += c.answerMsSum * factor;
-  const hist = sum.answerHist;
-  const add = c.answerHist;
-  for (let i = 0; i < add.length; i++) {
-    const n = add[i] as number;
-    if (n !== 0) hist[i] = (hist[i] ?? 0) + n * factor;
-  }
 }
 
 /**
