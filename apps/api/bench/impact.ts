@@ -108,14 +108,16 @@ async function seed(now: number): Promise<void> {
       cross join lateral (select (o * (0.02 + random() * 0.04))::int as ab) y`);
     await run(`insert into call_hour_answer_bins (site_id, hour, bin, calls)
       select site_id, hour, b * 4, greatest(1, answered / 30) from call_hour_rollups cross join generate_series(0, 29) b`);
-    // London days derived from the hours, as ingestion keeps them.
+    // London days derived from the hours, as ingestion keeps them: in day order, as ingestion writes a day's
+    // rows while that day runs (a grouping's own order scattered each day over the whole table).
     await run(`insert into call_day_rollups (site_id, day, offered, answered, answered_within_60s, abandoned,
         abandoned_after_30s, answer_ms_sum)
       select site_id, (hour at time zone 'Europe/London')::date, sum(offered), sum(answered), sum(answered_within_60s),
         sum(abandoned), sum(abandoned_after_30s), sum(answer_ms_sum)
-      from call_hour_rollups group by 1, 2`);
+      from call_hour_rollups group by 1, 2 order by 2, 1`);
     await run(`insert into call_day_answer_bins (site_id, day, bin, calls)
-      select site_id, (hour at time zone 'Europe/London')::date, bin, sum(calls) from call_hour_answer_bins group by 1, 2, 3`);
+      select site_id, (hour at time zone 'Europe/London')::date, bin, sum(calls) from call_hour_answer_bins
+      group by 1, 2, 3 order by 2, 1, 3`);
     // Five weeks of five-minute buckets with packed bins.
     await run(`insert into call_5min_rollups (site_id, bucket, offered, answered, answered_within_60s, abandoned,
         abandoned_after_30s, answer_ms_sum, answer_bins, answer_bin_calls)

@@ -221,6 +221,23 @@ describe.each(testBackends())('incident impact on %s', (backend) => {
     expectBruteForce(impact, brute);
   });
 
+  it('gives a viewer of one site that site alone, with the figures everyone sees for it', async () => {
+    const db = database.db;
+    const id = await pastIncident(db, 'critical', 'Scoped', SITES, OUTAGE - 20 * H, OUTAGE + DURATION);
+    const all = await getIncidentImpact(db, ANONYMOUS, { id });
+    const york = await getIncidentImpact(db, { label: 'york viewer', sites: ['york'] }, { id });
+    const yorkInAll = all.sites.find((s) => s.siteId === 'york');
+    expect(york.sites.map((s) => s.siteId)).toEqual(['york']);
+    expect(york.sites[0]).toEqual(yorkInAll);
+    expect(york.baselineWeeks).toBe(yorkInAll?.baselineWeeks);
+    expectClose(york, {
+      extraOver60s: yorkInAll?.extraOver60s ?? null,
+      extraAbandoned: yorkInAll?.extraAbandoned ?? null,
+      extraWaitHours: yorkInAll?.extraWaitHours ?? null,
+    });
+    expectClose(york.current, { ...(yorkInAll?.current ?? {}) });
+  });
+
   it('counts the earlier incident against its own baseline without the outage a week later', async () => {
     const db = database.db;
     const [earlier] = (await getIncidentImpact(db, ANONYMOUS, { id: 1 })).sites;

@@ -48,6 +48,13 @@ describe('OPEL, paper mode, manual tallies and the normal band', () => {
     await paper.getByTestId('paper-open').waitFor({ timeout: 30_000 });
     expect(await text(paper)).toMatch(/On paper since/);
     expect(await text(paper)).toMatch(/Partial/);
+    // The call figures of the last 60 min say they are partial (telephony only) while on paper.
+    const summary = page.getByTestId('summary');
+    await summary.locator('[data-partial="paper"]').first().waitFor({ timeout: 30_000 });
+    expect(await summary.locator('[data-partial="paper"]').count()).toBe(6);
+    expect(await text(summary.locator('li', { hasText: 'Calls offered' }))).toMatch(/Partial \(paper mode\)/);
+    expect(await text(summary.locator('li', { hasText: 'Calls waiting now' }))).not.toMatch(/Partial/);
+    expect(await text(summary.getByTestId('partial-note'))).toMatch(/telephony only/);
 
     const tallies = page.getByTestId('tallies');
     await tallies.getByLabel('What was counted').selectOption('calls_handled');
@@ -73,6 +80,20 @@ describe('OPEL, paper mode, manual tallies and the normal band', () => {
     await screenshot(page, 'site-paper-opel');
     await page.close();
 
+    // The tally on the volume chart: diamonds of its own, keyed and tabled as manual, apart from the bars.
+    const site = await open(manager, '/sites/leeds?range=4h');
+    const volume = site.locator('[data-chart="volume"]');
+    await volume.locator('.app-manual-marker').first().waitFor({ timeout: 30_000 });
+    expect(await text(volume.locator('.app-chart__key'))).toMatch(/Manual tally \(paper\): calls handled/);
+    expect(await text(volume.getByTestId('manual-note'))).toMatch(/Manual.*counted on\s+paper/);
+    await volume.getByText('Show as table').click();
+    expect(await text(volume.locator('table thead'))).toMatch(/Manual tally \(paper\): calls handled/);
+    expect(await text(volume.locator('table tbody'))).toMatch(/44 \(manual\)/);
+    expect(await text(volume.locator('table tbody'))).toMatch(/none entered/);
+    expect(await seriousViolations(site)).toEqual([]);
+    await volume.screenshot({ path: join(SCREENSHOTS, 'site-volume-manual-tally.png') });
+    await site.close();
+
     const overview = await open(manager, '/');
     const badge = overview.locator('tr[data-site="leeds"] [data-opel="3"]');
     await badge.waitFor({ timeout: 30_000 });
@@ -88,6 +109,7 @@ describe('OPEL, paper mode, manual tallies and the normal band', () => {
 
   it('a viewer sees the manual tally but no controls, and the API refuses their writes with 403', async () => {
     const page = await open(viewer, '/sites/leeds?range=1h');
+    await page.getByTestId('summary').locator('[data-partial="paper"]').first().waitFor({ timeout: 30_000 });
     const tallies = page.getByTestId('tallies');
     await tallies.locator('td[data-manual="true"]').first().waitFor({ timeout: 30_000 });
     expect(await text(tallies)).toMatch(/Manual/);

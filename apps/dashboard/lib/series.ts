@@ -19,6 +19,8 @@ export interface ChartRow {
   within60BaseMid: number | null;
   within60BaseLow: number | null;
   within60BaseHigh: number | null;
+  /** Calls handled counted on paper (manual tallies, paper mode): never part of the telephony figures. */
+  manualCallsHandled: number | null;
 }
 
 const seconds = (value: number | null): number | null => (value === null ? null : value / 1000);
@@ -51,6 +53,7 @@ export function chartRows(result: Pick<SeriesResult, 'from' | 'to' | 'interval' 
       within60BaseMid: null,
       within60BaseLow: null,
       within60BaseHigh: null,
+      manualCallsHandled: null,
     };
   });
 }

@@ -1,5 +1,11 @@
 import { type CallCounts, sumCounts } from './counts.ts';
-import { DEFAULT_TIME_ZONE, localParts, localToInstant, timeZoneOffsetMs } from './london-time.ts';
+import {
+  DEFAULT_TIME_ZONE,
+  localParts,
+  localToInstant,
+  londonOffsetMs,
+  timeZoneOffsetMs,
+} from './london-time.ts';
 import { MEASURE_NAMES, type MeasureName, type Measures } from './measures.ts';
 
 /** One measure now against the same measure in a baseline window (e.g. a normal day). */
@@ -31,6 +37,9 @@ export function compareToBaseline(current: Measures, baseline: Measures): Measur
   return out;
 }
 
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
 /** How many earlier weeks a baseline looks at: the same weekday and time of day, 1 to 4 weeks before. */
 export const BASELINE_WEEKS = 4;
 
@@ -46,6 +55,14 @@ export const BASELINE_WEEKS = 4;
  * Every other wall time exists once and maps to that instant.
  */
 export function sameLocalTimeWeeksBefore(ms: number, weeks: number, timeZone = DEFAULT_TIME_ZONE): number {
+  if (timeZone === DEFAULT_TIME_ZONE) {
+    // London's fast path (impact windows ask for thousands): with the same offset then as now, exactly 7·weeks
+    // days back is the same wall-clock time; with the same offset an hour before then too, it is that wall
+    // time's only (or first) instant. Otherwise, near a clock change, the general way below.
+    const back = ms - 7 * weeks * DAY_MS;
+    const offset = londonOffsetMs(back);
+    if (offset === londonOffsetMs(ms) && offset === londonOffsetMs(back - HOUR_MS)) return back;
+  }
   const p = localParts(ms, timeZone);
   const wall = Date.UTC(p.year, p.month - 1, p.day - 7 * weeks, p.hour, p.minute, p.second);
   const sub = ((ms % 1000) + 1000) % 1000;
@@ -54,8 +71,6 @@ export function sameLocalTimeWeeksBefore(ms: number, weeks: number, timeZone = D
   // Skipped: read the wall time on the offset in force before the change (a day earlier is before it).
   return wall - timeZoneOffsetMs(wall - DAY_MS, timeZone) + sub;
 }
-
-const DAY_MS = 86_400_000;
 
 /** [from, to) intervals, epoch ms. */
 export type Interval = { from: number; to: number };

@@ -63,6 +63,21 @@ describe('sameLocalTimeWeeksBefore against a @date-fns/tz oracle', () => {
     );
   });
 
+  it('London: every quarter hour of the days around the 2026 clock changes and 1–4 weeks after them', () => {
+    // Where London's fast path (same offset then and now) meets the general way, bucket by bucket.
+    for (const change of londonChanges.filter((c) => new Date(c).getUTCFullYear() === 2026)) {
+      for (let after = 0; after <= 4; after++) {
+        for (let m = -24 * 60; m <= 24 * 60; m += 15) {
+          const ms = change + after * 7 * DAY + m * 60_000;
+          for (let weeks = 1; weeks <= 4; weeks++)
+            expect(sameLocalTimeWeeksBefore(ms, weeks), new Date(ms).toISOString()).toBe(
+              oracle(ms, weeks, 'Europe/London'),
+            );
+        }
+      }
+    }
+  });
+
   it('another zone (New York, changes at 02:00 local)', () => {
     fc.assert(
       fc.property(anyInstant, fc.integer({ min: 1, max: 4 }), (ms, weeks) => {

@@ -9,6 +9,7 @@ import { DEFAULT_CHART_WIDTH } from '../../lib/queries.ts';
 import { type Range, rangeLabel, spanLabel } from '../../lib/range.ts';
 import { chartRows, withBaseline } from '../../lib/series.ts';
 import { intervalWords, siteAvailabilityInput, siteSeriesInput } from '../../lib/site-queries.ts';
+import { withTallies } from '../../lib/tallies.ts';
 import { useTRPC } from '../../lib/trpc/client.tsx';
 import { ROLLING_REFRESH_MS } from '../../lib/trpc/query-client.ts';
 import { useWidth } from '../../lib/useWidth.ts';
@@ -55,6 +56,12 @@ export function SiteView({
       staleTime: 300_000,
     }),
   );
+  const tallies = useQuery(
+    trpc.incidents.tallies.list.queryOptions(
+      { siteIds: [siteId], from: result?.from ?? '', to: result?.to ?? '' },
+      { enabled: !!result, placeholderData: keepPreviousData, refetchInterval: rolling },
+    ),
+  );
   if (!result) {
     return (
       <div ref={ref}>
@@ -62,7 +69,12 @@ export function SiteView({
       </div>
     );
   }
-  const rows = withBaseline(chartRows(result), baselineInput ? baseline.data : undefined);
+  const manual = (tallies.data ?? []).filter((t) => t.measure === 'calls_handled');
+  const rows = withTallies(
+    withBaseline(chartRows(result), baselineInput ? baseline.data : undefined),
+    Date.parse(result.to),
+    manual,
+  );
   const domain: [number, number] = [rows[0]?.t ?? Date.parse(result.from), Date.parse(result.to)];
   const systems = rowsForSite(availability.data?.rows ?? [], siteId);
   const outages = outagePeriods(systems);
@@ -74,6 +86,7 @@ export function SiteView({
     outages,
     windowLabel,
     baseline: baselineInput !== null && !!baseline.data,
+    manual: rows.some((row) => row.manualCallsHandled !== null),
   };
   const shown = { siteIds: [siteId], from: result.from, to: result.to };
   const csv = canExport ? intervalsHref({ ...shown, interval: result.interval }) : null;

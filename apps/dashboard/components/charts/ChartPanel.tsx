@@ -11,6 +11,8 @@ export interface KeyItem {
   dash?: string | undefined;
   /** A filled swatch (bars, areas) rather than a line. */
   fill?: string;
+  /** A diamond (markers) rather than a line. */
+  marker?: boolean;
 }
 
 interface Props {
@@ -30,7 +32,9 @@ interface Props {
 function Swatch({ item }: { item: KeyItem }) {
   return (
     <svg className="app-chart__swatch" viewBox="0 0 24 12" aria-hidden="true" focusable="false">
-      {item.fill ? (
+      {item.marker ? (
+        <path d="M12 0L18 6L12 12L6 6Z" fill={item.colour} stroke={COLOURS.text} strokeWidth="0.5" />
+      ) : item.fill ? (
         <rect width="24" height="12" fill={item.fill} stroke={COLOURS.text} strokeWidth="0.5" />
       ) : (
         <line x1="0" y1="6" x2="24" y2="6" stroke={item.colour} strokeWidth="3" strokeDasharray={item.dash} />
@@ -57,6 +61,7 @@ export function ChartPanel({
       colour: s.colour,
       dash: s.dash,
       ...(s.kind === 'bar' ? { fill: s.colour } : {}),
+      ...(s.kind === 'marker' ? { marker: true } : {}),
     })),
     ...extraKey,
     ...(showOutageKey ? [{ label: 'A system was down', colour: COLOURS.red, fill: OUTAGE_FILL }] : []),

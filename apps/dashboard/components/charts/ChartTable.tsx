@@ -46,7 +46,7 @@ export function ChartTable({
                     const value = row[s.key];
                     return (
                       <td key={s.key} className="nhsuk-table__cell nhsuk-table__cell--numeric">
-                        {value === null ? 'no data' : s.format(value)}
+                        {value === null ? (s.empty ?? 'no data') : s.format(value)}
                       </td>
                     );
                   })}

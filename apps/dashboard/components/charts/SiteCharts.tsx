@@ -16,6 +16,8 @@ export interface SiteChartProps {
   windowLabel: string;
   /** Draw the normal band (rows carry metrics.baseline) on the answer-time and service-level charts. */
   baseline?: boolean;
+  /** Draw the manual tallies of calls handled (rows carry them) on the volume chart, apart from the bars. */
+  manual?: boolean;
 }
 
 /**
@@ -54,6 +56,18 @@ const VOLUME: SeriesSpec[] = [
   { key: 'answered', name: 'Answered', colour: COLOURS.green, kind: 'bar', format: count },
   { key: 'abandoned', name: 'Abandoned', colour: COLOURS.orange, kind: 'bar', format: count },
 ];
+
+/** Calls handled counted on paper: markers on their own axis, never added to the telephony bars. */
+export const MANUAL_LABEL = 'Manual tally (paper): calls handled';
+const MANUAL: SeriesSpec = {
+  key: 'manualCallsHandled',
+  name: MANUAL_LABEL,
+  colour: COLOURS.purple,
+  kind: 'marker',
+  axis: 'right',
+  format: (n) => `${count(n)} (manual)`,
+  empty: 'none entered',
+};
 
 const showOutages = (p: SiteChartProps) => p.outages.length > 0;
 
@@ -176,21 +190,34 @@ export function QueueChart(p: SiteChartProps) {
 }
 
 export function VolumeChart(p: SiteChartProps) {
+  const series = p.manual ? [...VOLUME, MANUAL] : VOLUME;
   return (
     <ChartPanel
       id="volume"
       title="Calls offered, answered and abandoned per interval"
       windowLabel={p.windowLabel}
-      series={VOLUME}
+      series={series}
       showOutageKey={showOutages(p)}
       rows={p.rows}
     >
+      {p.manual ? (
+        <p className="nhsuk-body-s app-manual-note" data-testid="manual-note">
+          <strong className="nhsuk-tag nhsuk-tag--purple">Manual</strong> Diamonds are calls handled as
+          counted on paper for each hour (right-hand axis), entered by a manager: not telephony figures, never
+          added to the bars.
+        </p>
+      ) : null}
       <TimeSeriesChart
-        title="Calls offered, answered and abandoned"
+        title={
+          p.manual
+            ? 'Calls offered, answered and abandoned, and manual tallies of calls handled'
+            : 'Calls offered, answered and abandoned'
+        }
         {...p}
         syncId={SYNC}
-        series={VOLUME}
+        series={series}
         left={{ label: 'calls' }}
+        {...(p.manual ? { right: { label: 'manual count' } } : {})}
       />
     </ChartPanel>
   );

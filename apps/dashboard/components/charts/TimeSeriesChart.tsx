@@ -27,9 +27,12 @@ export interface SeriesSpec {
   colour: string;
   /** Dash pattern, so lines differ by more than colour. */
   dash?: string;
-  kind?: 'line' | 'bar';
+  /** A marker is a shape at each value, no line (hand-counted figures, apart from the measured ones). */
+  kind?: 'line' | 'bar' | 'marker';
   axis?: 'left' | 'right';
   format: (value: number) => string;
+  /** What the table view says where there is no value (default "no data"). */
+  empty?: string;
 }
 
 export interface AxisSpec {
@@ -72,6 +75,26 @@ function isolatedDot(rows: ChartRow[], key: SeriesKey, colour: string) {
       return <g key={p.key ?? p.index} />;
     }
     return <circle key={p.key ?? p.index} cx={p.cx} cy={p.cy} r={3} fill={colour} />;
+  };
+}
+
+/** A diamond at each value (a shape unlike the bars and lines, so a manual figure never passes for one). */
+function diamond(colour: string) {
+  return (p: DotItemDotProps) => {
+    if (p.cx === undefined || p.cy === undefined || p.value === null || p.value === undefined) {
+      return <g key={p.key ?? p.index} />;
+    }
+    const { cx, cy } = p;
+    return (
+      <path
+        key={p.key ?? p.index}
+        className="app-manual-marker"
+        d={`M${cx} ${cy - 7}L${cx + 7} ${cy}L${cx} ${cy + 7}L${cx - 7} ${cy}Z`}
+        fill={colour}
+        stroke={COLOURS.text}
+        strokeWidth={1}
+      />
+    );
   };
 }
 
@@ -173,6 +196,18 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
             name={s.name}
             fill={s.colour}
             barSize={barSize}
+            isAnimationActive={false}
+          />
+        ) : s.kind === 'marker' ? (
+          <Line
+            key={s.key}
+            yAxisId={s.axis ?? 'left'}
+            dataKey={s.key}
+            name={s.name}
+            stroke="none"
+            connectNulls={false}
+            dot={diamond(s.colour)}
+            activeDot={false}
             isAnimationActive={false}
           />
         ) : (

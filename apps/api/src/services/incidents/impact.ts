@@ -18,7 +18,14 @@ import {
 import { and, lt, ne } from 'drizzle-orm';
 import { toWindowMeasures } from '../queries/call-counts.ts';
 import { type LevelSpan, levelFor, spansOf } from '../queries/levels.ts';
-import { bucketsWithData, readWeightedCounts, type WeightedSpan } from '../queries/rollup-reads.ts';
+import {
+  bucketsWithoutData,
+  readSpanCounts,
+  type SummedRow,
+  spanKey,
+  type WeightedSpan,
+  weighSpanCounts,
+} from '../queries/rollup-reads.ts';
 import { type Actor, visibleSites } from './actor.ts';
 import { windowEnd } from './lifecycle.ts';
 import { findIncident } from './read.ts';
@@ -44,13 +51,50 @@ export function impactWindow(
 /** Stands for "this bucket has data" in baselineWeights, which looks at nothing else. */
 const HAS_DATA = emptyCounts();
 
+/** One earlier week's bucket aligned with a current bucket: how far back, which current bucket, its start. */
+type Aligned = { week: number; offset: number; start: number };
+
+/**
+ * One site's baseline: which aligned buckets count and how much (baselineWeights, from which have data and
+ * which lie under an incident), as runs of one weight to read (weightedRuns), and which weeks contribute.
+ */
+export function siteBaselineRuns(
+  aligned: readonly Aligned[],
+  starts: readonly number[],
+  size: number,
+  hasData: (start: number) => boolean,
+  isExcluded: (start: number) => boolean,
+): { runs: { from: number; to: number; weight: number }[]; weeks: Set<number>; missingWeeks: number } {
+  const buckets: BaselineBucket[] = aligned.map((a) => ({
+    week: a.week,
+    offset: a.offset,
+    counts: hasData(a.start) ? HAS_DATA : null,
+    excluded: isExcluded(a.start),
+  }));
+  const { weights, missingWeeks } = baselineWeights(buckets);
+  const weightAt = new Map<number, number>();
+  const blocked = new Set<number>();
+  const weeks = new Set<number>();
+  buckets.forEach((b, j) => {
+    const start = aligned[j]?.start as number;
+    const w = weights[j] ?? 0;
+    if (w > 0) {
+      weightAt.set(start, (weightAt.get(start) ?? 0) + w);
+      weeks.add(b.week);
+    } else if (b.counts && b.excluded) blocked.add(start);
+  });
+  return { runs: weightedRuns(starts, size, weightAt, blocked), weeks, missingWeeks };
+}
+
 /**
  * An incident's impact for each affected site (within the caller's scope) and for them together: the
  * window's measures against its baseline (the same local weekday and time of day in the 4 weeks before,
  * leaving out buckets without data and buckets under other incidents of that site), and the extra calls
- * over 60 s, extra abandoned calls and extra caller-hours of waiting. Reads only the rollups: which
- * earlier buckets have data (for the weights), then every count in one statement, whole London days from
- * the day rows and only the edges from the window's own level (see baselineSpans).
+ * over 60 s, extra abandoned calls and extra caller-hours of waiting. Reads only the rollups, in one round
+ * trip for nearly every incident: which earlier buckets lack data, the other incidents, and the counts of
+ * the spans a site reads when all its earlier buckets have data and none is under an incident (whole London
+ * days from the day rows, the edges from the window's own level: spansOf), all at once; then only a site
+ * whose gaps or incidents cut its weeks differently reads its other spans.
  */
 export async function getIncidentImpact(
   db: Db,
@@ -65,39 +109,20 @@ export async function getIncidentImpact(
   const level = levelFor(interval);
   const siteIds = visibleSites(actor, incident.siteIds);
 
-  // Earlier weeks' buckets aligned with each current bucket: (week, offset, start).
-  const aligned: { week: number; offset: number; start: number }[] = [];
+  // Earlier weeks' buckets aligned with each current bucket.
+  const aligned: Aligned[] = [];
   for (let offset = 0, t = from; t < to; offset++, t += size) {
     for (let week = 1; week <= BASELINE_WEEKS; week++)
       aligned.push({ week, offset, start: sameLocalTimeWeeksBefore(t, week) });
   }
+  const starts = [...new Set(aligned.map((a) => a.start))].sort((a, b) => a - b);
   const weekRanges = Array.from({ length: BASELINE_WEEKS }, (_, i) => {
-    const starts = aligned.filter((a) => a.week === i + 1).map((a) => a.start);
-    return { from: Math.min(...starts), to: Math.max(...starts) + size };
+    const weekStarts = aligned.filter((a) => a.week === i + 1).map((a) => a.start);
+    return { from: Math.min(...weekStarts), to: Math.max(...weekStarts) + size };
   });
   const earliest = Math.min(...weekRanges.map((r) => r.from));
   const latest = Math.max(...weekRanges.map((r) => r.to));
 
-  const [others, present] = await Promise.all([
-    db
-      .select()
-      .from(incidents)
-      .where(and(ne(incidents.stage, 'cancelled'), lt(incidents.startedAt, new Date(latest)))),
-    bucketsWithData(db, level, weekRanges, siteIds),
-  ]);
-  const hasData = (key: string) => present.has(key);
-
-  // Incidents' windows per site (an open one runs to now); this one's too, as a long incident's later
-  // weeks would otherwise compare with its own first week.
-  const excludedBy = new Map<string, Interval[]>();
-  for (const other of others) {
-    const w = { from: other.startedAt.getTime(), to: windowEnd(other)?.getTime() ?? now };
-    if (w.to <= earliest) continue;
-    for (const s of other.siteIds) excludedBy.set(s, [...(excludedBy.get(s) ?? []), w]);
-  }
-
-  // Per site: which earlier buckets count and how much (baselineWeights), then the spans to read.
-  const spans: WeightedSpan[] = [];
   // Sites mostly share their runs; London days cost time-zone maths, so each run is split once.
   const split = new Map<string, LevelSpan[]>();
   const spansOfRun = (a: number, b: number) => {
@@ -108,34 +133,67 @@ export async function getIncidentImpact(
     split.set(key, list);
     return list;
   };
+  const currentSpans = spansOfRun(from, to);
+  const usual = siteBaselineRuns(
+    aligned,
+    starts,
+    size,
+    () => true,
+    () => false,
+  ).runs.flatMap((run) => spansOfRun(run.from, run.to));
+  const prefetched = [...usual, ...currentSpans];
+  const [others, missing, read] = await Promise.all([
+    db
+      .select()
+      .from(incidents)
+      .where(and(ne(incidents.stage, 'cancelled'), lt(incidents.startedAt, new Date(latest)))),
+    bucketsWithoutData(db, level, weekRanges, siteIds),
+    siteIds.length > 0 ? readSpanCounts(db, prefetched, siteIds) : new Map<string, SummedRow>(),
+  ]);
+
+  // Incidents' windows per site (an open one runs to now); this one's too, as a long incident's later
+  // weeks would otherwise compare with its own first week.
+  const excludedBy = new Map<string, Interval[]>();
+  for (const other of others) {
+    const w = { from: other.startedAt.getTime(), to: windowEnd(other)?.getTime() ?? now };
+    if (w.to <= earliest) continue;
+    for (const s of other.siteIds) excludedBy.set(s, [...(excludedBy.get(s) ?? []), w]);
+  }
+
+  // Per site: which earlier buckets count and how much, then the spans to read. Sites with the same gaps
+  // and incidents (most of them) share one answer.
+  const spans: WeightedSpan[] = [];
+  const shared = new Map<string, ReturnType<typeof siteBaselineRuns>>();
   const perSite = siteIds.map((siteId) => {
     const excluded = excludedBy.get(siteId) ?? [];
-    const isExcluded = (start: number) =>
-      excluded.some((x) => overlaps(x, { from: start, to: start + size }));
-    const buckets: BaselineBucket[] = aligned.map((a) => ({
-      week: a.week,
-      offset: a.offset,
-      counts: hasData(`${siteId}|${a.start}`) ? HAS_DATA : null,
-      excluded: isExcluded(a.start),
-    }));
-    const { weights, weeks, missingWeeks } = baselineWeights(buckets);
-    const weightAt = new Map<number, number>();
-    const blocked = new Set<number>();
-    buckets.forEach((b, j) => {
-      const start = aligned[j]?.start as number;
-      const w = weights[j] ?? 0;
-      if (w > 0) weightAt.set(start, (weightAt.get(start) ?? 0) + w);
-      else if (b.counts && b.excluded) blocked.add(start);
-    });
-    const starts = [...new Set(aligned.map((a) => a.start))].sort((a, b) => a - b);
-    for (const run of weightedRuns(starts, size, weightAt, blocked))
+    const gaps = missing.get(siteId);
+    const key = `${[...(gaps ?? [])].join()}|${excluded.map((x) => `${x.from}-${x.to}`).join()}`;
+    const known = shared.get(key);
+    const { runs, weeks, missingWeeks } =
+      known ??
+      siteBaselineRuns(
+        aligned,
+        starts,
+        size,
+        (start) => !gaps?.has(start),
+        (start) => excluded.some((x) => overlaps(x, { from: start, to: start + size })),
+      );
+    if (!known) shared.set(key, { runs, weeks, missingWeeks });
+    for (const run of runs)
       for (const span of spansOfRun(run.from, run.to))
         spans.push({ ...span, group: 'b', siteId, weight: run.weight });
-    for (const span of spansOfRun(from, to)) spans.push({ ...span, group: 'c', siteId, weight: 1 });
-    const weekSet = new Set(buckets.filter((_, j) => (weights[j] ?? 0) > 0).map((b) => b.week));
-    return { siteId, weekSet, weeks, missingWeeks };
+    for (const span of currentSpans) spans.push({ ...span, group: 'c', siteId, weight: 1 });
+    return { siteId, weekSet: weeks, weeks: weeks.size, missingWeeks };
   });
-  const counts = await readWeightedCounts(db, spans);
+
+  // The spans some site reads that were not read with the rest, for those sites only.
+  const readAlready = new Set(prefetched.map((span) => spanKey(span, '')));
+  const rest = spans.filter((span) => !readAlready.has(spanKey(span, '')));
+  if (rest.length > 0) {
+    const more = await readSpanCounts(db, rest, [...new Set(rest.map((span) => span.siteId))]);
+    for (const [key, counts] of more) read.set(key, counts);
+  }
+  const counts = weighSpanCounts(spans, read);
 
   const window = { from: iso(from), to: iso(to) };
   const scopes: (ImpactScope & {

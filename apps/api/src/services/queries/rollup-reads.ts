@@ -1,3 +1,4 @@
+import { INTERVAL_MS } from '@switchboard/contracts';
 import { type Db, rowsOf } from '@switchboard/db';
 import { type CallCounts, emptyCounts, localDateString } from '@switchboard/metrics';
 import { type SQL, sql } from 'drizzle-orm';
@@ -35,31 +36,36 @@ const packBins = (perBin: SQL) =>
   sql`select k, array_agg(bin) as bins, array_agg(calls) as bin_calls
       from (${perBin}) per_bin group by k`;
 
-/** Adds parallel arrays of bins and their calls into a histogram. */
-function addBins(hist: number[], bins: readonly number[], calls: readonly number[]): void {
-  bins.forEach((bin, i) => {
-    hist[bin] = (hist[bin] ?? 0) + Number(calls[i] ?? 0);
+/** Adds `factor` × parallel arrays of bins and their calls into a histogram. */
+function addBins(hist: number[], bins: readonly number[], calls: readonly number[], factor: number): void {
+  for (let i = 0; i < bins.length; i++) {
+    const bin = bins[i] as number;
+    hist[bin] = (hist[bin] ?? 0) + Number(calls[i] ?? 0) * factor;
+  }
+}
+
+/** Adds `factor` × a summed row (counts and histogram arrays) into `into`, in place; returns it. */
+function addRow(into: CallCounts, row: SummedRow, factor: number): CallCounts {
+  into.offered += Number(row.offered) * factor;
+  into.answered += Number(row.answered) * factor;
+  into.answeredWithin60s += Number(row.answered_within_60s) * factor;
+  into.abandoned += Number(row.abandoned) * factor;
+  into.abandonedAfter30s += Number(row.abandoned_after_30s) * factor;
+  into.answerMsSum += Number(row.answer_ms_sum) * factor;
+  const bins = row.bins ?? [];
+  const calls = row.bin_calls ?? [];
+  const hist = into.answerHist;
+  bins.forEach((b, i) => {
+    const c = calls[i];
+    if (Array.isArray(b)) addBins(hist, b, Array.isArray(c) ? c : [], factor);
+    else hist[b] = (hist[b] ?? 0) + Number(c ?? 0) * factor;
   });
+  return into;
 }
 
 /** CallCounts from a summed row (its histogram arrays added into the bins). */
 export function countsOf(row: SummedRow): CallCounts {
-  const counts = emptyCounts();
-  counts.offered = Number(row.offered);
-  counts.answered = Number(row.answered);
-  counts.answeredWithin60s = Number(row.answered_within_60s);
-  counts.abandoned = Number(row.abandoned);
-  counts.abandonedAfter30s = Number(row.abandoned_after_30s);
-  counts.answerMsSum = Number(row.answer_ms_sum);
-  const bins = row.bins ?? [];
-  const calls = row.bin_calls ?? [];
-  const hist = counts.answerHist;
-  bins.forEach((b, i) => {
-    const c = calls[i];
-    if (Array.isArray(b)) addBins(hist, b, Array.isArray(c) ? c : []);
-    else hist[b] = (hist[b] ?? 0) + Number(c ?? 0);
-  });
-  return counts;
+  return addRow(emptyCounts(), row, 1);
 }
 
 export type ReadKey = 'site' | 'bucket';
@@ -106,126 +112,143 @@ export async function readCallCounts(
   return new Map(rows.map((row) => [String(row.k), countsOf(row)]));
 }
 
-/** Which buckets of `level` in the ranges [from, to) have rows, per site: `${siteId}|${bucket start ms}`. */
-export async function bucketsWithData(
+/**
+ * Which buckets of `level`'s rows (a level on the UTC clock: minutes, five minutes, hours) in the ranges
+ * [from, to) have no row, per site of `siteIds`, as site id → bucket starts (epoch ms); a site with every
+ * bucket is absent. Usually nothing is missing, so the answer is small: each range is one index range scan,
+ * anti-joined with the buckets it should hold (OR-ed ranges made the planner scan the whole year). The
+ * sites are not a condition of the scan: a prepared statement's generic plan made `site_id = any(...)` an
+ * index condition, one walk of the whole range per site.
+ */
+export async function bucketsWithoutData(
   db: Db,
   level: RollupLevel,
   ranges: readonly { from: number; to: number }[],
   siteIds: readonly string[],
-): Promise<Set<string>> {
-  if (ranges.length === 0) return new Set();
+): Promise<Map<string, Set<number>>> {
+  if (level.rows === '1d') throw new Error('bucketsWithoutData: days are not on the UTC clock');
+  const list = ranges.filter((r) => r.from < r.to);
+  if (list.length === 0 || siteIds.length === 0) return new Map();
   const { calls, callsTime } = level;
-  const inRanges = sql.join(
-    ranges.map((range) => sql`(${level.inRange(callsTime, range.from, range.to)})`),
-    sql` or `,
-  );
+  const step = sql.raw(`interval '${INTERVAL_MS[level.rows] / 1000} seconds'`);
+  const instants = (values: number[]) =>
+    sql`${textArray(values.map((ms) => new Date(ms).toISOString()))}::timestamptz[]`;
   const rows = await rowsOf<{ site_id: string; t: number[] }>(
     db,
-    sql`select ${calls.siteId} as site_id, array_agg(${epochMs(level.bucket(callsTime))}) as t from ${calls}
-        where (${inRanges})${sitesFilter(calls.siteId, siteIds)} group by 1`,
+    sql`with r as (select * from unnest(${instants(list.map((r) => r.from))}, ${instants(list.map((r) => r.to))}) as r(f, t)),
+        present as (select p.* from r cross join lateral (
+          select ${calls.siteId} as site_id, ${callsTime} as t from ${calls}
+          where ${callsTime} >= r.f and ${callsTime} < r.t offset 0) p)
+        select s.site_id, array_agg(${epochMs(sql`g.t`)}) as t
+        from unnest(${textArray(siteIds)}::text[]) as s(site_id)
+        cross join (select generate_series(r.f, r.t - ${step}, ${step}) as t from r) g
+        left join present on present.site_id = s.site_id and present.t = g.t
+        where present.site_id is null group by 1`,
   );
-  return new Set(rows.flatMap((row) => row.t.map((t) => `${row.site_id}|${Number(t)}`)));
+  return new Map(rows.map((row) => [row.site_id, new Set(row.t.map(Number))]));
+}
+
+/** A part of a range to read from one level: [from, to) on the edges of its rows. */
+export type ReadSpan = Pick<LevelSpan, 'level' | 'from' | 'to'>;
+
+/** The key of one site's counts over one span in readSpanCounts' answer. */
+export const spanKey = (span: ReadSpan, siteId: string) =>
+  `${span.level.rows}|${span.from}|${span.to}|${siteId}`;
+
+/**
+ * Summed counts (with histogram arrays: countsOf) of each distinct span's rows, per site of `siteIds`
+ * (none = all), keyed by spanKey: one statement per level, run together. Each span is read once for every site (one index range
+ * scan: the rollup keys start with the time, so a scan per site and span would walk every site's rows of
+ * the span anyway) and summed per site in SQL; a site without rows in a span is absent. Lateral with
+ * `offset 0`, else the planner, which cannot guess what the unnested spans cover, may flatten it into a hash
+ * join over a whole year of rows.
+ */
+export async function readSpanCounts(
+  db: Db,
+  spans: readonly ReadSpan[],
+  siteIds: readonly string[],
+): Promise<Map<string, SummedRow>> {
+  const byLevel = new Map<RollupLevel['rows'], Map<string, ReadSpan>>();
+  for (const span of spans) {
+    if (span.from >= span.to) continue;
+    const distinct = byLevel.get(span.level.rows) ?? new Map<string, ReadSpan>();
+    distinct.set(`${span.from}|${span.to}`, span);
+    byLevel.set(span.level.rows, distinct);
+  }
+  const parts = await Promise.all(
+    [...byLevel.values()].map((distinct) => readLevelSpans(db, [...distinct.values()], siteIds)),
+  );
+  return new Map(parts.flat());
+}
+
+/** readSpanCounts for spans of one level. */
+async function readLevelSpans(
+  db: Db,
+  spans: readonly ReadSpan[],
+  siteIds: readonly string[],
+): Promise<[string, SummedRow][]> {
+  const level = spans[0]?.level as RollupLevel;
+  const { calls, callsTime, histogram: h } = level;
+  // Days are dates, other levels instants: each span's edges in its level's type.
+  const edges = (values: number[]) =>
+    level.rows === '1d'
+      ? sql`${textArray(values.map((ms) => localDateString(ms)))}::date[]`
+      : sql`${textArray(values.map((ms) => new Date(ms).toISOString()))}::timestamptz[]`;
+  // The sites are kept after the sums (see bucketsWithoutData): `offset 0` keeps that filter out of the scan.
+  const inSpan = (time: PgColumn) => sql`${time} >= r.f and ${time} < r.t`;
+  // As readCallCounts: packed histograms come with their call rows as JSON lists, bin tables are summed
+  // per site and bin.
+  const histogram = h.packed
+    ? {
+        select: sql`, json_agg(${h.packed.bins}) as bins, json_agg(${h.packed.calls}) as bin_calls`,
+        join: sql``,
+      }
+    : {
+        select: sql``,
+        join: sql`left join (${packBins(
+          sql`select ${h.siteId} as k, ${h.bin} as bin, sum(${h.calls})::int as calls
+              from ${h.from} where ${inSpan(h.time)} group by 1, 2`,
+        )}) h on h.k = c.k`,
+      };
+  const rows = await rowsOf<SummedRow & { i: string | number }>(
+    db,
+    sql`select r.i, x.* from unnest(${edges(spans.map((s) => s.from))}, ${edges(spans.map((s) => s.to))})
+          with ordinality as r(f, t, i)
+        cross join lateral (
+          select c.k, offered, answered, answered_within_60s, abandoned, abandoned_after_30s, answer_ms_sum,
+            bins, bin_calls
+          from (select ${calls.siteId} as k, ${sums(calls)}${histogram.select} from ${calls}
+                where ${inSpan(callsTime)} group by 1) c
+          ${histogram.join} offset 0) x
+        ${siteIds.length > 0 ? sql`where x.k = any(${textArray(siteIds)}::text[])` : sql``}`,
+  );
+  return rows.map((row) => [spanKey(spans[Number(row.i) - 1] as ReadSpan, String(row.k)), row]);
 }
 
 /** Rows of one site over a span of one level, weighing `weight` each (times the span's sign), summed under `${group}|${siteId}`. */
 export type WeightedSpan = LevelSpan & { group: string; siteId: string; weight: number };
 
 /**
- * Σ weight × counts (with histograms) of each span's rows, per `${group}|${siteId}`, in one statement: the
- * spans are grouped by level, and each level's rows are joined with its spans. A key without rows is absent.
+ * Σ sign × weight × counts of each span (its site's counts in `read`, readSpanCounts' answer), per
+ * `${group}|${siteId}`. A key none of whose spans had rows is absent.
  */
-export async function readWeightedCounts(
-  db: Db,
+export function weighSpanCounts(
   spans: readonly WeightedSpan[],
-): Promise<Map<string, CallCounts>> {
-  const byLevel = new Map<RollupLevel['rows'], WeightedSpan[]>();
-  for (const span of spans) byLevel.set(span.level.rows, [...(byLevel.get(span.level.rows) ?? []), span]);
-  if (byLevel.size === 0) return new Map();
-  const callParts: SQL[] = [];
-  const binParts: SQL[] = [];
-  for (const [rows, list] of byLevel) {
-    const level = list[0]?.level as RollupLevel;
-    // Days are dates, other levels instants: each span's edges in its level's type.
-    const edge = (ms: number) => (rows === '1d' ? localDateString(ms) : new Date(ms).toISOString());
-    const type = sql.raw(rows === '1d' ? 'date' : 'timestamptz');
-    const array = (values: string[], of: SQL) => sql`${textArray(values)}::${of}[]`;
-    const s = sql`unnest(${array(
-      list.map((x) => `${x.group}|${x.siteId}`),
-      sql`text`,
-    )}, ${array(
-      list.map((x) => x.siteId),
-      sql`text`,
-    )}, ${array(
-      list.map((x) => edge(x.from)),
-      type,
-    )}, ${array(
-      list.map((x) => edge(x.to)),
-      type,
-    )}, ${`{${list.map((x) => x.sign * x.weight).join(',')}}`}::float8[]) as s(k, site_id, f, t, w)`;
-    const { calls, callsTime, histogram: h } = level;
-    // Each distinct time span is read once, for every site (one index range scan: the rollup keys start with
-    // the time, so a scan per site and span would walk every site's rows of the span anyway), summed per
-    // site, then weighed per span and site. Lateral with `offset 0`, else the planner, which cannot guess
-    // what the unnested spans cover, flattens it into a hash join over a whole year of rows.
-    const read = (time: PgColumn, siteId: PgColumn, from: SQL, summed: SQL, weighed: SQL, by: SQL) =>
-      sql`with s as (select * from ${s}), per_span as materialized (
-            select r.f, r.t, x.* from (select distinct f, t from s) r cross join lateral (
-              select ${siteId} as site_id, ${summed} from ${from} where ${time} >= r.f and ${time} < r.t
-              group by ${siteId}${by} offset 0) x)
-          select s.k, ${weighed} from per_span p join s on s.f = p.f and s.t = p.t and s.site_id = p.site_id
-          group by s.k${by}`;
-    const weighed = (columns: string[]) =>
-      sql.raw(columns.map((c) => `sum(p.${c} * s.w)::float8 as ${c}`).join(', '));
-    callParts.push(
-      read(
-        callsTime,
-        calls.siteId,
-        sql`${calls}`,
-        sums(calls),
-        weighed([
-          'offered',
-          'answered',
-          'answered_within_60s',
-          'abandoned',
-          'abandoned_after_30s',
-          'answer_ms_sum',
-        ]),
-        sql``,
-      ),
-    );
-    binParts.push(
-      read(
-        h.time,
-        h.siteId,
-        h.from,
-        sql`${h.bin} as bin, sum(${h.calls})::float8 as calls`,
-        sql`bin, sum(p.calls * s.w)::float8 as calls`,
-        sql`, bin`,
-      ),
-    );
+  read: ReadonlyMap<string, SummedRow>,
+): Map<string, CallCounts> {
+  const sums = new Map<string, CallCounts>();
+  for (const span of spans) {
+    const row = read.get(spanKey(span, span.siteId));
+    if (!row) continue;
+    const key = `${span.group}|${span.siteId}`;
+    const sum = sums.get(key) ?? emptyCounts();
+    sums.set(key, sum);
+    addRow(sum, row, span.sign * span.weight);
   }
-  const rows = await rowsOf<SummedRow>(
-    db,
-    sql`with c as (
-          select k, sum(offered)::float8 as offered, sum(answered)::float8 as answered,
-            sum(answered_within_60s)::float8 as answered_within_60s, sum(abandoned)::float8 as abandoned,
-            sum(abandoned_after_30s)::float8 as abandoned_after_30s, sum(answer_ms_sum)::float8 as answer_ms_sum
-          from (${sql.join(
-            callParts.map((part) => sql`(${part})`),
-            sql` union all `,
-          )}) per_level group by k
-        ), h as (${packBins(
-          sql`select k, bin, sum(calls)::float8 as calls from (${sql.join(
-            binParts.map((part) => sql`(${part})`),
-            sql` union all `,
-          )}) per_level group by 1, 2`,
-        )})
-        select c.*, bins, bin_calls from c left join h on h.k = c.k`,
-  );
   const out = new Map<string, CallCounts>();
-  for (const row of rows) {
-    const counts = cleared(countsOf(row));
-    if (counts) out.set(String(row.k), counts);
+  for (const [key, sum] of sums) {
+    const counts = cleared(sum);
+    if (counts) out.set(key, counts);
   }
   return out;
 }
