@@ -38,6 +38,7 @@ export async function pruneRawData(db: Db, options: PruneOptions): Promise<numbe
   if (!mark) return 0;
   let deleted = 0;
   for (const table of RAW_TABLES) {
+    const before = deleted;
     for (;;) {
       if (options.signal?.aborted) return deleted;
       // ctid batches: one short statement each, on both PGlite and PostgreSQL, with no need for a key.
@@ -55,6 +56,9 @@ export async function pruneRawData(db: Db, options: PruneOptions): Promise<numbe
       if (n < batchSize) break;
       if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
+    // The embedded database has no autovacuum (single-user mode): without this the freed space would never
+    // be reused and the folder would grow as if nothing were deleted. Harmless beside PostgreSQL's own.
+    if (deleted > before && !options.signal?.aborted) await db.execute(sql`vacuum ${sql.identifier(table)}`);
   }
   return deleted;
 }
