@@ -51,8 +51,10 @@ async function tableSizes(database: Database) {
   return database.rows<{ name: string; bytes: number }>(sql`
     select c.relname as name, pg_total_relation_size(c.oid)::float8 as bytes
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and c.relkind = 'r' order by 2 desc limit 12`);
+    where n.nspname = 'public' and c.relkind = 'r' order by 2 desc`);
 }
+
+const sum = (tables: { bytes: number }[]) => tables.reduce((total, t) => total + t.bytes, 0);
 
 type Feed = (toMs: number) => Promise<{ events: number; snapshots: number; statuses: number }>;
 
@@ -117,7 +119,7 @@ async function main() {
       sql`select current_setting('max_wal_size') as max, current_setting('min_wal_size') as min`,
     );
     console.log(`  (embedded max_wal_size ${wal?.max}, min_wal_size ${wal?.min})`);
-    for (const t of tables)
+    for (const t of tables.slice(0, 12))
       console.log(
         `    ${t.name.padEnd(28)} ${fmt(mb(t.bytes), 1).padStart(8)} MB, ` +
           `${fmt(perSiteYear(t.bytes)).padStart(6)} MB per site-year (indexes included)`,
@@ -135,13 +137,28 @@ async function main() {
     const prune = (at: number) => pruneRawData(database.db, { olderThan: new Date(at), pauseMs: 0 });
     let pruned = await prune(from + DAYS * DAY);
     const first = sizes(dir);
+    const firstTables = await tableSizes(database);
+    const tablesFirst = sum(firstTables);
     await feed(from + 2 * DAYS * DAY);
     pruned += await prune(from + 2 * DAYS * DAY);
     const second = sizes(dir);
+    const secondTables = await tableSizes(database);
+    const tablesGrew = sum(secondTables) - tablesFirst;
+    const grew = secondTables
+      .map((t) => ({
+        name: t.name,
+        bytes: t.bytes - (firstTables.find((f) => f.name === t.name)?.bytes ?? 0),
+      }))
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, 5);
+    console.log(
+      `  over the second span, per site-year: ${grew.map((g) => `${g.name} ${fmt(perSiteYear(g.bytes))} MB`).join(', ')}`,
+    );
     console.log(
       `  with raw retention (${fmt(pruned)} rows pruned in two passes, freed space reused): ` +
         `${fmt(perSiteYear(second.rest - first.rest))} MB per site-year before the WAL, WAL ${fmt(mb(second.wal), 1)} MB ` +
-        `(ratio to everything kept: ${fmt((second.rest - first.rest) / loaded.rest, 2)})`,
+        `(ratio to everything kept: ${fmt((second.rest - first.rest) / loaded.rest, 2)}); the tables grew ` +
+        `${fmt(perSiteYear(tablesGrew))} MB per site-year of it (raw tables reuse the space freed)`,
     );
     await database.db.execute(sql`vacuum full`);
     await database.db.execute(sql`checkpoint`);

@@ -57,8 +57,11 @@ export async function pruneRawData(db: Db, options: PruneOptions): Promise<numbe
       if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
     // The embedded database has no autovacuum (single-user mode): without this the freed space would never
-    // be reused and the folder would grow as if nothing were deleted. Harmless beside PostgreSQL's own.
-    if (deleted > before && !options.signal?.aborted) await db.execute(sql`vacuum ${sql.identifier(table)}`);
+    // be reused and the folder would grow as if nothing were deleted. The second pass hands the index pages
+    // the first one emptied to the free-space map (B-tree pages are recycled one vacuum later). Harmless
+    // beside PostgreSQL's own autovacuum.
+    if (deleted > before && !options.signal?.aborted)
+      for (let pass = 0; pass < 2; pass++) await db.execute(sql`vacuum ${sql.identifier(table)}`);
   }
   return deleted;
 }
