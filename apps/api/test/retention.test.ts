@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CallEvent, QueueSnapshot } from '@switchboard/contracts';
 import { createTestDb, type TestDatabase, testBackends } from '@switchboard/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../src/errors.ts';
+import { ImportError, importCalls } from '../src/services/import/calls.ts';
 import { ingestCallEvents } from '../src/services/ingest/call-events.ts';
 import { ingestQueueSnapshots } from '../src/services/ingest/queue-snapshots.ts';
 import { createRetentionJob, pruneRawData, rawPrunedBefore } from '../src/services/retention.ts';
@@ -138,6 +142,22 @@ describe.each(testBackends())('raw retention on %s', (backend) => {
       { siteId: 'leeds', callId: 'edge', kind: 'offered', at: mark ?? '' },
     ]);
     expect(at.accepted).toBe(1);
+  });
+
+  it('refuses to import call history older than the mark (a re-import would count it twice)', async () => {
+    const mark = (await rawPrunedBefore(database.db)) ?? '';
+    const dir = mkdtempSync(join(tmpdir(), 'sb-retention-'));
+    try {
+      const file = join(dir, 'calls.csv');
+      const old = new Date(Date.parse(mark) - 3_600_000).toISOString();
+      writeFileSync(file, `callId,kind,at\nimp-1,offered,${mark}\nimp-2,offered,${old}\n`);
+      const error = await importCalls(database, { siteId: 'leeds', file }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ImportError);
+      expect((error as ImportError).message).toMatch(/^line 3: at: older than the raw data kept/);
+      expect(await count(database, 'call_events', `call_id like 'imp-%'`)).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('runs as a job that prunes by itself and stops cleanly', async () => {
