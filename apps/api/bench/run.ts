@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const BENCHES = ['ingest', 'queries', 'memory', 'auth', 'impact', 'csv', 'probes'];
+const BENCHES = ['ingest', 'queries', 'memory', 'auth', 'impact', 'csv', 'probes', 'disk'];
 const only = (process.env.BENCH_ONLY ?? '')
   .split(',')
   .map((name) => name.trim())

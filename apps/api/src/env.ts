@@ -114,6 +114,12 @@ const schema = z.object({
   /** Set to 0 to not run the alert evaluator on this instance (it is safe to run on every instance). */
   ALERTS_ENABLED: z.enum(['0', '1']).default('1'),
   SSO_LABEL: z.string().min(1).max(60).default('NHSmail'),
+  /**
+   * Days of raw call events and queue snapshots kept (whole London days); older ones are deleted in small
+   * batches by a job on every instance. Rollups, incidents and statuses are kept whatever it says.
+   * 0 keeps raw data forever. Default 90: every screen, export and the national return read rollups.
+   */
+  RETENTION_RAW_DAYS: z.coerce.number().int().min(0).max(36_500).default(90),
 });
 export type Env = z.infer<typeof schema>;
 

@@ -6,6 +6,7 @@ import { resolveSecret } from './auth/secret.ts';
 import { readEnv } from './env.ts';
 import { openDatabase } from './open-database.ts';
 import { createEvaluator } from './services/alerts/evaluator.ts';
+import { createRetentionJob } from './services/retention.ts';
 
 /** Starts the API: opens (and migrates) the database, then listens. Returns a stop function. */
 export async function startApi(env = readEnv()) {
@@ -38,6 +39,8 @@ export async function startApi(env = readEnv()) {
     delivery: alertDelivery,
   });
   if (env.ALERTS_ENABLED === '1') evaluator.start();
+  const retention = createRetentionJob(database.db, { days: env.RETENTION_RAW_DAYS, log: console.log });
+  retention.start();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.API_PORT;
   return {
@@ -61,6 +64,7 @@ export async function startApi(env = readEnv()) {
       if ('closeAllConnections' in server) server.closeAllConnections();
       await closed;
       await evaluator.stop();
+      await retention.stop();
       await live.close();
       await database.close();
     },

@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { checkDataDir, DataDirDamagedError } from './data-dir-check';
+import { boundEmbeddedWal, EMBEDDED_WAL_PARAMS } from './embedded-wal';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -77,7 +78,11 @@ export async function createDb(options: DbOptions = {}): Promise<Database> {
 
 async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   if (dataDir) checkDataDir(dataDir);
-  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
+  const client = new PGlite({
+    ...(dataDir ? { dataDir } : {}),
+    startParams: EMBEDDED_WAL_PARAMS,
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
   try {
     await client.waitReady;
   } catch (error) {
@@ -86,12 +91,17 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Prom
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+  // In memory the log is memory: bounded too.
+  const stopWalBound = boundEmbeddedWal(client);
   return {
     db,
     driver: 'pglite',
     pglite: client,
     rows: (query) => rowsOf(db, query),
-    close: () => client.close(),
+    close: () => {
+      stopWalBound();
+      return client.close();
+    },
   };
 }
 

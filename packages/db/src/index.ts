@@ -1,4 +1,5 @@
 export * from './client';
 export * from './data-dir-check';
 export * from './data-dir-lock';
+export * from './embedded-wal';
 export * from './schema/index';

@@ -18,6 +18,7 @@ export * from './probes';
 export * from './queue-rollups';
 export * from './queue-snapshots';
 export * from './rate-limits';
+export * from './retention-marks';
 export * from './sessions';
 export * from './sites';
 export * from './system-status';

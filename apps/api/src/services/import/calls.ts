@@ -8,6 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import { DomainError } from '../../errors.ts';
 import { catchUpChange, encodeChange } from '../../live/change.ts';
 import { LIVE_CHANNEL } from '../../live/hub.ts';
+import { rawPrunedBefore } from '../retention.ts';
 import { callRollupCtes } from '../rollups/call-rollups-sql.ts';
 import { importRow, mapHeader } from './call-rows.ts';
 import { CsvLineError, csvBatches } from './csv-lines.ts';
@@ -78,6 +79,9 @@ export async function importCalls(
   if (!file && !options.source) throw new DomainError('invalid', 'file: give a file or a stream to import');
   const totalBytes = file ? (await stat(file)).size : (options.source?.totalBytes ?? 0);
   const rejectsFile = options.skipBad && file ? `${file}.rejects.csv` : null;
+  // Rows older than the raw data already pruned are refused like ingestion's (see ingest/retention-guard.ts).
+  const prunedBefore = await rawPrunedBefore(database.db);
+  const tooOld = prunedBefore === null ? Number.NEGATIVE_INFINITY : Date.parse(prunedBefore);
   let rejects: WriteStream | undefined;
   let rows = 0;
   let rejected = 0;
@@ -117,10 +121,14 @@ export async function importCalls(
             continue;
           }
           rows++;
-          const event =
+          const parsed =
             record.length === width
               ? importRow(record, columns, siteId)
               : { error: `has ${record.length} fields, the header has ${width}` };
+          const event =
+            'error' in parsed || Date.parse(parsed.at) >= tooOld
+              ? parsed
+              : { error: `at: older than the raw data kept (RETENTION_RAW_DAYS), from ${prunedBefore} on` };
           if ('error' in event) {
             if (!rejectsFile) throw new ImportError(line, event.error);
             rejects ??= createWriteStream(rejectsFile);

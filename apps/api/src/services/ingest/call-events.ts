@@ -5,6 +5,7 @@ import type { FeedKey } from '../keys.ts';
 import { callRollupCtes } from '../rollups/call-rollups-sql.ts';
 import { createLookups, type IngestLookups } from './lookups.ts';
 import { checkSites } from './references.ts';
+import { checkRetention } from './retention-guard.ts';
 import { conflictMessage, numberedItems, storeBatch } from './store.ts';
 
 /**
@@ -24,6 +25,7 @@ export async function ingestCallEvents(
 ): Promise<IngestResult> {
   const rollups = options.rollups === false ? sql`` : sql`, ${callRollupCtes('inserted')}`;
   await checkSites(db, key, 'events', events, options.lookups ?? createLookups());
+  await checkRetention(db, 'events', events);
   const json = JSON.stringify(events);
   const insert = sql`with input as (
       select * from json_to_recordset(${json}::json) as x(

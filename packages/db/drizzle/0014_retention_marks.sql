@@ -1,0 +1,4 @@
+CREATE TABLE "retention_marks" (
+	"name" text PRIMARY KEY NOT NULL,
+	"before" timestamp with time zone NOT NULL
+);
