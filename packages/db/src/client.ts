@@ -161,7 +161,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     max: poolSize,
     onnotice: () => {},
     idle_timeout: 30,
-    connection: { jit: 'off' },
+    // DateStyle ISO (PostgreSQL's default, stated): the calls export writes timestamps as their text.
+    connection: { jit: 'off', DateStyle: 'ISO, MDY' },
   });
   const migrator = postgres(url, { max: 1, onnotice: () => {} });
   try {

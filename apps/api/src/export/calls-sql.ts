@@ -10,29 +10,40 @@ import type { ExportProfile } from '@switchboard/contracts';
  * - times: `YYYY-MM-DD HH:MM:SS` (Excel) or `YYYY-MM-DDTHH:MM:SS` + `Z`/offset (raw), `.mmm` only when the
  *   instant has milliseconds; local time and the offset are London's (the database's tz data)
  * - COPY quotes a field holding a comma, a quote or a line break, as csv-stringify does
+ *
+ * Written for speed (measured in bench/csv.ts): the first character is compared by code point, not by a
+ * regular expression, and times are the ISO text of the timestamp (DateStyle ISO, which packages/db sets)
+ * rather than to_char, each several times cheaper per row.
  */
-const FORMULA_START = `('^[-=+@' || chr(9) || chr(13) || chr(10) || '＝＋－＠]')`;
+const FORMULA_CODE_POINTS = [...'=+-@\t\r\n＝＋－＠'].map((c) => c.codePointAt(0)).join(', ');
 const text = (column: string) =>
-  `case when ${column} ~ ${FORMULA_START} then '''' || ${column} else nullif(${column}, '') end`;
+  `case when ascii(${column}) in (${FORMULA_CODE_POINTS}) then '''' || ${column} else nullif(${column}, '') end`;
 
-/** `YYYY-MM-DD<sep>HH:MM:SS[.mmm]` of a timestamp (without time zone) expression. */
-function wallClock(timestamp: string, separator: ' ' | 'T'): string {
-  return `to_char(${timestamp}, 'YYYY-MM-DD"${separator}"HH24:MI:SS')
-    || case when to_char(${timestamp}, 'MS') = '000' then '' else '.' || to_char(${timestamp}, 'MS') end`;
+/** `YYYY-MM-DD HH:MM:SS[.fff]` (ISO text, fraction truncated to ms and padded to three digits) → cell. */
+function wallClock(isoText: string, separator: ' ' | 'T'): string {
+  const padded = `${isoText} || case when length(${isoText}) = 19 then '' else repeat('0', 23 - length(${isoText})) end`;
+  return separator === ' ' ? padded : `overlay(${padded} placing 'T' from 11 for 1)`;
 }
 
-const UTC = `(at at time zone 'UTC')`;
-const LOCAL = `(at at time zone 'Europe/London')`;
-/** London's offset in minutes at `at`. */
-const OFFSET_MINUTES = `(extract(epoch from ${LOCAL} - ${UTC}) / 60)::int`;
-const OFFSET = `case when ${OFFSET_MINUTES} < 0 then '-' else '+' end
-  || lpad((abs(${OFFSET_MINUTES}) / 60)::text, 2, '0') || ':' || lpad((abs(${OFFSET_MINUTES}) % 60)::text, 2, '0')`;
+/** Each event's times once, as text: UTC and London wall clock, and London's offset. */
+const TIMES = `select site_id, call_id, kind, wait_ms, queue, agent_id, at,
+    date_trunc('milliseconds', at at time zone 'UTC')::text as utc_text,
+    date_trunc('milliseconds', at at time zone 'Europe/London')::text as local_text,
+    extract(epoch from (at at time zone 'Europe/London') - (at at time zone 'UTC'))::int / 60 as offset_min
+  from call_events`;
+const OFFSET = `case offset_min when 60 then '+01:00' when 0 then '+00:00' else
+  case when offset_min < 0 then '-' else '+' end || lpad((abs(offset_min) / 60)::text, 2, '0') || ':'
+  || lpad((abs(offset_min) % 60)::text, 2, '0') end`;
 
-/** `select <the CALL_COLUMNS cells> from call_events` for a profile; the caller adds where and order. */
-export function callCsvSelect(profile: ExportProfile): string {
+/**
+ * The CALL_COLUMNS cells of the events that `where` (over call_events) selects, in (at, call, kind) order,
+ * as a query for COPY.
+ */
+export function callCsvQuery(profile: ExportProfile, where: string): string {
   const excel = profile === 'excel';
-  const atUtc = excel ? wallClock(UTC, ' ') : `${wallClock(UTC, 'T')} || 'Z'`;
-  const atLocal = excel ? wallClock(LOCAL, ' ') : `${wallClock(LOCAL, 'T')} || ${OFFSET}`;
+  const atUtc = excel ? wallClock('utc_text', ' ') : `${wallClock('utc_text', 'T')} || 'Z'`;
+  const atLocal = excel ? wallClock('local_text', ' ') : `${wallClock('local_text', 'T')} || ${OFFSET}`;
   return `select ${text('site_id')}, ${text('call_id')}, kind, ${atUtc}, ${atLocal}, ${OFFSET}, wait_ms,
-    ${text('queue')}, ${text('agent_id')} from call_events`;
+    ${text('queue')}, ${text('agent_id')}
+    from (${TIMES} where ${where}) e order by at, call_id, kind`;
 }
