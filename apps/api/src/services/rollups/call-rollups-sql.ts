@@ -31,6 +31,8 @@ const ADD = sql.raw(`offered = r.offered + excluded.offered,
 const BIN = sql.raw('least(wait_ms / 1000, 600)::smallint');
 const DAY = sql.raw(`(minute at time zone 'Europe/London')::date`);
 const HOUR = sql.raw(`date_trunc('hour', minute, 'UTC')`);
+/** The London day of a UTC hour (London's offset is whole hours, so an hour lies in one day). */
+const DAY_OF_HOUR = sql.raw(`(hour at time zone 'Europe/London')::date`);
 export const FIVE_MINUTES = sql.raw(`date_bin('5 minutes', minute, timestamptz '2000-01-01T00:00:00Z')`);
 /** Adds two packed histograms (ascending bins and their calls) into one, still ascending. */
 const MERGE_PACKED = sql.raw(`(answer_bins, answer_bin_calls) = (
@@ -70,7 +72,9 @@ export function callRollupCtes(source: string): SQL {
     insert into call_minute_answer_bins as r (site_id, queue, minute, bin, calls)
     select site_id, queue, minute, bin, calls from minute_bins order by 1, 3, 2, 4
     on conflict (site_id, minute, queue, bin) do update set calls = r.calls + excluded.calls returning 1
-  ), ${fiveMinuteLevel()}, ${siteLevel('hour', HOUR)}, ${siteLevel('day', DAY)}`;
+  ), hour_bins as (
+    select site_id, ${HOUR} as hour, bin, sum(calls)::int as calls from minute_bins group by 1, 2, 3
+  ), ${fiveMinuteLevel()}, ${siteLevel('hour', HOUR, sql.raw('hour'))}, ${siteLevel('day', DAY, DAY_OF_HOUR)}`;
 }
 
 /** Five-minute counts per site with the answer-time histogram packed into the row (see the schema). */
@@ -91,7 +95,7 @@ function fiveMinuteLevel(): SQL {
 }
 
 /** The counts and answer bins of one per-site level (`call_<level>_rollups`, `call_<level>_answer_bins`). */
-function siteLevel(level: 'hour' | 'day', bucket: SQL): SQL {
+function siteLevel(level: 'hour' | 'day', bucket: SQL, binBucket: SQL): SQL {
   const name = sql.raw(level);
   return sql`rollup_${name} as (
     insert into ${sql.raw(`call_${level}_rollups`)} as r (site_id, ${name}, ${COLUMNS})
@@ -99,7 +103,7 @@ function siteLevel(level: 'hour' | 'day', bucket: SQL): SQL {
     on conflict (site_id, ${name}) do update set ${ADD} returning 1
   ), rollup_${name}_bins as (
     insert into ${sql.raw(`call_${level}_answer_bins`)} as r (site_id, ${name}, bin, calls)
-    select site_id, ${bucket}, bin, sum(calls)::int from minute_bins
+    select site_id, ${binBucket}, bin, sum(calls)::int from hour_bins
     group by 1, 2, 3 order by 1, 2, 3
     on conflict (site_id, ${name}, bin) do update set calls = r.calls + excluded.calls returning 1
   )`;
