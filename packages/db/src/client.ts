@@ -70,6 +70,65 @@ export async function rowsOf<T extends Record<string, unknown>>(
   return (result as { rows: T[] }).rows;
 }
 
+/** Bytes gathered before a chunk of COPY output is handed on (postgres.js delivers one row per message). */
+const COPY_CHUNK_BYTES = 64 * 1024;
+
+/**
+ * Runs `copy (<query>) to stdout with (format csv)` and yields its output a chunk at a time: the database
+ * writes the CSV text, so nothing is built per row in JavaScript. On PostgreSQL the rows stream with
+ * back-pressure (postgres.js pauses the socket while the consumer waits); on PGlite the whole output of
+ * the statement arrives as one blob, so callers keep each statement to a bounded page. A consumer that
+ * stops early (`return()`) lets the statement run to its end, its output discarded: the connection goes
+ * back to the pool clean. `query` is plain SQL text (COPY takes no parameters): quote values with
+ * `sqlLiteral`.
+ */
+export async function* copyOut(db: Pick<Db, 'execute'>, query: string): AsyncGenerator<Uint8Array> {
+  const copy = `copy (${query}) to stdout with (format csv)`;
+  const client = (db as unknown as { $client?: unknown }).$client;
+  if (client instanceof PGlite) {
+    const result = await client.query(copy.replace(/to stdout/, `to '/dev/blob'`));
+    if (result.blob && result.blob.size > 0) yield new Uint8Array(await result.blob.arrayBuffer());
+    return;
+  }
+  const stream = await (client as postgres.Sql).unsafe(copy).readable();
+  let parts: Buffer[] = [];
+  let size = 0;
+  let ended = false;
+  try {
+    for await (const part of stream.iterator({ destroyOnReturn: false })) {
+      parts.push(part as Buffer);
+      size += (part as Buffer).length;
+      if (size >= COPY_CHUNK_BYTES) {
+        const chunk = Buffer.concat(parts, size);
+        parts = [];
+        size = 0;
+        yield chunk;
+      }
+    }
+    ended = true;
+    if (size > 0) yield Buffer.concat(parts, size);
+  } finally {
+    if (!ended && !stream.destroyed) {
+      stream.on('data', () => {});
+      await new Promise<void>((resolve) => {
+        stream.once('end', resolve);
+        stream.once('close', resolve);
+        stream.once('error', () => resolve());
+      });
+    }
+    // postgres.js pauses its socket when a row does not fit the stream's buffer and resumes it from the
+    // stream's read(); when that row was the last one the stream ends without another read(), and the
+    // connection would wait forever for the statement's end. One more read() resumes it.
+    stream._read(0);
+  }
+}
+
+/** A text value as an SQL string literal (standard_conforming_strings, PostgreSQL's default and PGlite's). */
+export function sqlLiteral(value: string): string {
+  if (value.includes('\0')) throw new Error('a NUL cannot be in an SQL literal');
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
 /** Opens the database and applies any pending migrations. */
 export async function createDb(options: DbOptions = {}): Promise<Database> {
   if ('url' in options) return openPostgres(options.url, options.poolSize ?? 10);
@@ -121,7 +180,14 @@ const RECONNECT = {
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // JIT off: every statement here is short, and when the planner cannot size a set (unnested arrays) it
   // can spend seconds compiling a query that runs in milliseconds.
-  const client = postgres(url, { ...RECONNECT, max: poolSize, idle_timeout: 30, connection: { jit: 'off' } });
+  const client = postgres(url, {
+    ...RECONNECT,
+    max: poolSize,
+    onnotice: () => {},
+    idle_timeout: 30,
+    // DateStyle ISO (PostgreSQL's default, stated): the calls export writes timestamps as their text.
+    connection: { jit: 'off', DateStyle: 'ISO, MDY' },
+  });
   const migrator = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await migrator`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;

@@ -2,14 +2,17 @@ import type { ExportColumn, ExportProfile } from '@switchboard/contracts';
 import { stringify } from 'csv-stringify/sync';
 import { type Cell, formatCell } from './cells.ts';
 
-/** What an export produces: its columns, a file name, and its rows a page at a time (read lazily). */
-export interface ExportPlan {
+/**
+ * What an export produces: its columns, a file name, and its rows a page at a time (read lazily), as cells
+ * or, for the largest exports, as CSV records the database has already written (`csv`: LF-ended, no header;
+ * the header, the byte-order mark and CRLF of the Excel profile are added here).
+ */
+export type ExportPlan = {
   fileName: string;
   columns: ExportColumn[];
-  pages: AsyncIterable<Cell[][]>;
   /** Extra response headers (e.g. column notes). */
   headers?: Record<string, string>;
-}
+} & ({ pages: AsyncIterable<Cell[][]> } | { csv: (profile: ExportProfile) => AsyncIterable<Uint8Array> });
 
 /** A cell that csv-stringify would quote: holding the delimiter, a quote or a line break. */
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -57,10 +60,17 @@ export function csvPage(
  * starts, so a failure there still gets a proper status.
  */
 export async function csvResponse(plan: ExportPlan, profile: ExportProfile): Promise<Response> {
-  const pages = plan.pages[Symbol.asyncIterator]();
+  const pages: AsyncIterator<Cell[][] | Uint8Array> =
+    'csv' in plan ? written(plan.csv(profile), profile) : plan.pages[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
   const first = await pages.next();
-  let pending: string | null = csvPage(first.done ? [] : first.value, plan.columns, profile, true);
+  let pending: string | Uint8Array | null = csvPage(
+    first.done || 'csv' in plan ? [] : (first.value as Cell[][]),
+    plan.columns,
+    profile,
+    true,
+  );
+  const firstBytes = 'csv' in plan && !first.done ? (first.value as Uint8Array) : null;
   const done = first.done === true;
   /** Set when the client goes away: a page read in flight then ends quietly instead of enqueuing. */
   let cancelled = false;
@@ -68,9 +78,9 @@ export async function csvResponse(plan: ExportPlan, profile: ExportProfile): Pro
     async pull(controller) {
       if (cancelled) return;
       if (pending !== null) {
-        controller.enqueue(encoder.encode(pending));
-        pending = null;
-        if (done) controller.close();
+        controller.enqueue(typeof pending === 'string' ? encoder.encode(pending) : pending);
+        pending = firstBytes && typeof pending === 'string' ? firstBytes : null;
+        if (done && pending === null) controller.close();
         return;
       }
       try {
@@ -82,7 +92,11 @@ export async function csvResponse(plan: ExportPlan, profile: ExportProfile): Pro
             return;
           }
           if (next.value.length > 0) {
-            controller.enqueue(encoder.encode(csvPage(next.value, plan.columns, profile, false)));
+            controller.enqueue(
+              next.value instanceof Uint8Array
+                ? next.value
+                : encoder.encode(csvPage(next.value, plan.columns, profile, false)),
+            );
             return;
           }
         }
@@ -108,4 +122,35 @@ export async function csvResponse(plan: ExportPlan, profile: ExportProfile): Pro
       ...plan.headers,
     },
   });
+}
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+/**
+ * CSV bytes as the profile writes them: LF-ended records as they are (raw), or with CRLF (Excel), where a
+ * line break inside a quoted field stays as it is (quote parity is followed across chunks).
+ */
+async function* written(
+  chunks: AsyncIterable<Uint8Array>,
+  profile: ExportProfile,
+): AsyncGenerator<Uint8Array> {
+  if (profile === 'raw') {
+    yield* chunks;
+    return;
+  }
+  let quoted = false;
+  for await (const chunk of chunks) {
+    let breaks = 0;
+    for (const byte of chunk) if (byte === LF) breaks++;
+    const out = new Uint8Array(chunk.length + breaks);
+    let j = 0;
+    for (const byte of chunk) {
+      if (byte === QUOTE) quoted = !quoted;
+      else if (byte === LF && !quoted) out[j++] = CR;
+      out[j++] = byte;
+    }
+    yield j === out.length ? out : out.subarray(0, j);
+  }
 }
