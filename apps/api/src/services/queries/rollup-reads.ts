@@ -3,7 +3,14 @@ import { type Db, rowsOf } from '@switchboard/db';
 import { type CallCounts, emptyCounts, localDateString } from '@switchboard/metrics';
 import { type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { epochMs, type LevelSpan, type RollupLevel, sitesFilter, textArray } from './levels.ts';
+import {
+  epochMs,
+  type HistogramSource,
+  type LevelSpan,
+  type RollupLevel,
+  sitesFilter,
+  textArray,
+} from './levels.ts';
 
 /**
  * The one read path of the call rollups: counts summed per key, with the answer-time histogram summed in
@@ -37,6 +44,21 @@ const packBins = (perBin: SQL) =>
       from (${perBin}) per_bin group by k`;
 
 /** Adds `factor` × parallel arrays of bins and their calls into a histogram. */
+/**
+ * The answer-time histogram of the call rows grouped by key `c.k`: packed in the call rows themselves (JSON
+ * lists of each row's arrays, aggregated with them), or a bin table summed per key and bin and joined.
+ */
+function histogramOf(h: HistogramSource, key: SQL, where: SQL): { select: SQL; join: SQL } {
+  if (h.packed)
+    return {
+      select: sql`, json_agg(${h.packed.bins}) as bins, json_agg(${h.packed.calls}) as bin_calls`,
+      join: sql``,
+    };
+  const perBin = sql`select ${key} as k, ${h.bin} as bin, sum(${h.calls})::int as calls
+    from ${h.from} where ${where} group by 1, 2`;
+  return { select: sql``, join: sql`left join (${packBins(perBin)}) h on h.k = c.k` };
+}
+
 function addBins(hist: number[], bins: readonly number[], calls: readonly number[], factor: number): void {
   for (let i = 0; i < bins.length; i++) {
     const bin = bins[i] as number;
@@ -89,18 +111,7 @@ export async function readCallCounts(
   // Histograms packed into the call rows come with them, as JSON lists of each row's arrays: summing them
   // in SQL meant unnesting every pair (four times slower for a day of every site), and a row per call row
   // cost the driver as much. Bin tables are summed per key and bin in SQL.
-  const histogram = h.packed
-    ? {
-        select: sql`, json_agg(${h.packed.bins}) as bins, json_agg(${h.packed.calls}) as bin_calls`,
-        join: sql``,
-      }
-    : {
-        select: sql``,
-        join: sql`left join (${packBins(
-          sql`select ${key(h.time, h.siteId)} as k, ${h.bin} as bin, sum(${h.calls})::int as calls
-              from ${h.from} where ${where(h.time, h.siteId)} group by 1, 2`,
-        )}) h on h.k = c.k`,
-      };
+  const histogram = histogramOf(h, key(h.time, h.siteId), where(h.time, h.siteId));
   const rows = await rowsOf<SummedRow>(
     db,
     sql`select ${out(sql`c.k`)} as k, offered, answered, answered_within_60s, abandoned, abandoned_after_30s,
@@ -198,18 +209,7 @@ async function readLevelSpans(
   const inSpan = (time: PgColumn) => sql`${time} >= r.f and ${time} < r.t`;
   // As readCallCounts: packed histograms come with their call rows as JSON lists, bin tables are summed
   // per site and bin.
-  const histogram = h.packed
-    ? {
-        select: sql`, json_agg(${h.packed.bins}) as bins, json_agg(${h.packed.calls}) as bin_calls`,
-        join: sql``,
-      }
-    : {
-        select: sql``,
-        join: sql`left join (${packBins(
-          sql`select ${h.siteId} as k, ${h.bin} as bin, sum(${h.calls})::int as calls
-              from ${h.from} where ${inSpan(h.time)} group by 1, 2`,
-        )}) h on h.k = c.k`,
-      };
+  const histogram = histogramOf(h, sql`${h.siteId}`, inSpan(h.time));
   const rows = await rowsOf<SummedRow & { i: string | number }>(
     db,
     sql`select r.i, x.* from unnest(${edges(spans.map((s) => s.from))}, ${edges(spans.map((s) => s.to))})
