@@ -23,6 +23,9 @@ export interface LiveHub {
   close(): Promise<void>;
 }
 
+/** Waits before each further NOTIFY attempt of a change; `undefined` ends the attempts. */
+const NOTIFY_RETRY_MS = [100, 300, 600, undefined] as const;
+
 /** The one PostgreSQL channel every instance listens on. */
 export const LIVE_CHANNEL = 'switchboard_live';
 
@@ -187,16 +190,30 @@ function createNotifyHub(pg: NonNullable<Database['pg']>, options: LiveHubOption
   let sending: Promise<void> | undefined;
   let lastSentAt = Number.NEGATIVE_INFINITY;
 
+  /**
+   * A pooled connection may have died with the server (a restart) and only fail when used: the change is
+   * sent again on another connection, up to four attempts over about a second (a repeated change costs
+   * subscribers one refetch; a lost one leaves their screens behind).
+   */
+  async function notifyWithRetry(payload: string): Promise<void> {
+    for (const wait of NOTIFY_RETRY_MS) {
+      try {
+        await pg.notify(channel, payload);
+        return;
+      } catch (error) {
+        if (wait === undefined || closed) return log(`could not NOTIFY ${channel}`, error);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  }
+
   async function send() {
     const merged = pending;
     pending = undefined;
     scheduled = undefined;
     lastSentAt = performance.now();
     if (!merged) return;
-    sending = pg
-      .notify(channel, encodeChange(merged))
-      .then(() => {})
-      .catch((error) => log(`could not NOTIFY ${channel}`, error));
+    sending = notifyWithRetry(encodeChange(merged));
     await sending;
   }
 
