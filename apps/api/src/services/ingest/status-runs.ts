@@ -19,7 +19,7 @@ import { sql } from 'drizzle-orm';
  */
 export type Outcome = 'stored' | 'duplicate' | 'conflict';
 
-type Latest = {
+export type Latest = {
   status: string;
   source: string;
   detail: string | null;
@@ -38,15 +38,9 @@ export async function lockStream(tx: Db, key: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`system_status|${key}`}))`);
 }
 
-export async function storeReport(
-  tx: Db,
-  r: SystemStatusReport,
-  keyId: string,
-  streamHoldMs: number,
-): Promise<Outcome> {
+/** The stream's row with the last report, placed against the report `r` (after it? how long since?). */
+export async function latestOf(tx: Db, r: SystemStatusReport): Promise<Latest | undefined> {
   const at = sql`${r.at}::timestamptz`;
-  const detail = r.detail ?? null;
-  const responseMs = r.responseMs ?? null;
   const [latest] = await rowsOf<Latest>(
     tx,
     sql`select l.status, l.source, l.detail, l.response_ms, l.at::text as at_key,
@@ -56,6 +50,38 @@ export async function storeReport(
       from system_status l where ${stream(r)}
       order by l.last_seen_at desc, l.at desc limit 1`,
   );
+  return latest;
+}
+
+/** True if a heartbeat like `r` may extend the run of `latest` (see the rule above), gap aside. */
+export const extendsRun = (latest: Latest, r: SystemStatusReport) =>
+  latest.newest &&
+  latest.source === 'heartbeat' &&
+  latest.response_ms === null &&
+  r.source === 'heartbeat' &&
+  (r.responseMs ?? null) === null &&
+  latest.status === r.status &&
+  latest.detail === (r.detail ?? null);
+
+/** Moves a stored run's last report to `lastAt`, keeping the longest silence. */
+export async function extendRun(tx: Db, r: SystemStatusReport, atKey: string, lastAt: string, gapMs: number) {
+  await tx.execute(
+    sql`update system_status set last_seen_at = ${lastAt}::timestamptz,
+        max_gap_ms = greatest(max_gap_ms, ceil(${gapMs}::float8)::int)
+      where ${stream(r)} and source = 'heartbeat' and at = ${atKey}::timestamptz`,
+  );
+}
+
+export async function storeReport(
+  tx: Db,
+  r: SystemStatusReport,
+  keyId: string,
+  streamHoldMs: number,
+): Promise<Outcome> {
+  const at = sql`${r.at}::timestamptz`;
+  const detail = r.detail ?? null;
+  const responseMs = r.responseMs ?? null;
+  const latest = await latestOf(tx, r);
   if (latest && !latest.after) {
     const [holder] = await rowsOf<{ status: string; detail: string | null; exact: boolean }>(
       tx,
@@ -69,21 +95,8 @@ export async function storeReport(
       if (holder.status !== r.status) return 'conflict';
       if (same && responseMs === null) return 'duplicate';
     }
-  } else if (
-    latest?.newest &&
-    latest.source === 'heartbeat' &&
-    r.source === 'heartbeat' &&
-    latest.response_ms === null &&
-    responseMs === null &&
-    latest.status === r.status &&
-    latest.detail === detail &&
-    Number(latest.gap_ms) <= streamHoldMs
-  ) {
-    await tx.execute(
-      sql`update system_status set last_seen_at = ${at},
-          max_gap_ms = greatest(max_gap_ms, ceil(${Number(latest.gap_ms)}::float8)::int)
-        where ${stream(r)} and source = 'heartbeat' and at = ${latest.at_key}::timestamptz`,
-    );
+  } else if (latest && extendsRun(latest, r) && Number(latest.gap_ms) <= streamHoldMs) {
+    await extendRun(tx, r, latest.at_key, r.at, Number(latest.gap_ms));
     return 'stored';
   }
   const inserted = await rowsOf<{ one: number }>(

@@ -6,6 +6,7 @@ import { expectationOf, holdMs, loadExpectations, streamKey } from '../queries/e
 import { createLookups, type IngestLookups } from './lookups.ts';
 import { checkSites, checkSystems } from './references.ts';
 import { retryOnConflict } from './retry.ts';
+import { storeInOrder } from './status-batch.ts';
 import { lockStream, storeReport } from './status-runs.ts';
 import { conflictMessage } from './store.ts';
 
@@ -42,9 +43,21 @@ export async function ingestSystemStatus(
       for (const k of keys) {
         await lockStream(tx, k);
         const items = (byStream.get(k) ?? []).sort((a, b) => a.at - b.at);
+        const head = items[0]?.report;
+        if (!head) continue;
+        const hold = holdMs(expectationOf(expectations, head.systemId, head.siteId ?? null, timeoutMs));
+        const inOrder = await storeInOrder(
+          tx,
+          items.map((i) => i.report),
+          key.id,
+          hold,
+        );
+        if (inOrder !== null) {
+          stored += inOrder;
+          continue;
+        }
         for (const { report, index } of items) {
-          const expected = expectationOf(expectations, report.systemId, report.siteId ?? null, timeoutMs);
-          const outcome = await storeReport(tx, report, key.id, holdMs(expected));
+          const outcome = await storeReport(tx, report, key.id, hold);
           if (outcome === 'conflict') throw new DomainError('conflict', message(index));
           if (outcome === 'stored') stored++;
         }
