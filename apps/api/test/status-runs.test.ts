@@ -188,6 +188,36 @@ describe.each(testBackends())('status runs on %s', (backend) => {
     expect((await rows()).length).toBe(2);
   });
 
+  it('keeps one stream consistent when its batches arrive at once (retries included), without errors', async () => {
+    const db = api.database.db;
+    await db.execute(sql`truncate system_status`);
+    const beat = (i: number): Report => ({
+      systemId: 'cas',
+      siteId: 'york',
+      at: new Date(T0 + i * 10_000).toISOString(),
+      status: 'up',
+      source: 'heartbeat',
+    });
+    const batches = Array.from({ length: 12 }, (_, b) =>
+      Array.from({ length: 5 }, (_, i) => beat(b * 5 + i)),
+    );
+    const replies = await Promise.all(
+      [...batches, ...batches.slice(0, 4)].map((statuses) => api.post('ingest.systemStatus', { statuses })),
+    );
+    for (const reply of replies) expect(reply.status).toBe(200);
+    const acknowledged = replies.reduce((n, r) => n + Number(r.body.result?.data?.accepted ?? 0), 0);
+    expect(acknowledged).toBe(60); // each report stored once, whichever of a batch and its retry came first
+    const window = { from: T0 - 60_000, to: T0 + 1_200_000 };
+    const result = await getAvailability(
+      db,
+      { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() },
+      { heartbeatTimeoutS: TIMEOUT_S },
+      window.to,
+    );
+    const row = result.rows.find((r) => r.systemId === 'cas' && r.siteId === 'york');
+    expect(row?.intervals).toEqual(oracle(batches.flat(), window, window.to).intervals);
+  });
+
   it('answers availability and current states as the reports one by one did', async () => {
     const db = api.database.db;
     const totals = { rows: 0, stored: 0 };
