@@ -205,7 +205,7 @@ describe.each(testBackends())('status runs on %s', (backend) => {
       [...batches, ...batches.slice(0, 4)].map((statuses) => api.post('ingest.systemStatus', { statuses })),
     );
     for (const reply of replies) expect(reply.status).toBe(200);
-    const acknowledged = replies.reduce((n, r) => n + Number(r.body.result?.data?.accepted ?? 0), 0);
+    const acknowledged = replies.reduce((n, r) => n + dataOf<{ accepted: number }>(r).accepted, 0);
     expect(acknowledged).toBe(60); // each report stored once, whichever of a batch and its retry came first
     const window = { from: T0 - 60_000, to: T0 + 1_200_000 };
     const result = await getAvailability(
