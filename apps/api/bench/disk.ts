@@ -15,7 +15,7 @@ import { createDb, type Database } from '@switchboard/db';
 import { Simulation } from '@switchboard/simulator';
 import { sql } from 'drizzle-orm';
 import { createApp } from '../src/app.ts';
-import { pruneRawData } from '../src/services/retention.ts';
+import { pruneRawData, vacuumStatusRuns } from '../src/services/retention.ts';
 import { addSite } from '../src/services/sites.ts';
 import { addSystem } from '../src/services/systems.ts';
 import { fmt } from './harness.ts';
@@ -79,6 +79,8 @@ function feeder(database: Database, siteIds: string[], from: number): Feed {
         await app.ingest.callEvents(key, { events: batch.events.slice(i, i + BATCH) });
       for (let i = 0; i < batch.snapshots.length; i += BATCH)
         await app.ingest.queueSnapshots(key, { snapshots: batch.snapshots.slice(i, i + BATCH) });
+      // The API's hourly job vacuums the status runs (see vacuumStatusRuns): once per simulated hour here.
+      await vacuumStatusRuns(database.db);
       // A server's event loop turns between requests (its timers, such as the WAL bound's, run then).
       await new Promise((resolve) => setTimeout(resolve, 1));
       counts.events += batch.events.length;

@@ -183,7 +183,8 @@ async function seed(database: typeof bench.database, siteIds: string[]): Promise
       })),
     ),
   );
-  for (let i = 0; i < beats.length; i += 5_000) await ingestSystemStatus(db, key, beats.slice(i, i + 5_000));
+  for (let i = 0; i < beats.length; i += 5_000)
+    await ingestSystemStatus(db, key, beats.slice(i, i + 5_000), { heartbeatTimeoutS: 90 });
   await db.execute(sql`analyze`);
   console.log(
     `seeded a year of rollups in ${yearS.toFixed(0)} s; ingested ${fmt(rawEvents)} raw events in ${rawS.toFixed(0)} s (${fmt(rawEvents / rawS)} events/s with rollups), ${fmt(beats.length)} heartbeats`,

@@ -62,7 +62,14 @@ export function createApp(
       overviewCache.invalidate();
     },
   };
-  const ingest = createIngestService({ db: database.db, metrics, seriesCache: caches, live, lookups });
+  const ingest = createIngestService({
+    db: database.db,
+    metrics,
+    seriesCache: caches,
+    live,
+    lookups,
+    heartbeatTimeoutS: config.heartbeatTimeoutS,
+  });
   live.subscribe((change) => caches.invalidate(change));
   const traffic = createTraffic();
   // Probes run only once started (server.ts starts them; tests start their own).

@@ -264,11 +264,16 @@ describe.each(testBackends())('incidents on %s', (backend) => {
   it('suspects a system down for 5 minutes that no incident covers, with the declaration prefilled', async () => {
     const db = api.database.db;
     const key = { id: 'probe', feed: 'probes', siteIds: ['*'] };
-    await ingestSystemStatus(db, key, [
-      { systemId: 'gp-booking', siteId: 'hull', status: 'up', at: ago(30), source: 'probe' },
-      { systemId: 'gp-booking', siteId: 'hull', status: 'down', at: ago(12), source: 'probe' },
-      { systemId: 'gp-booking', siteId: 'hull', status: 'down', at: ago(1), source: 'probe' },
-    ]);
+    await ingestSystemStatus(
+      db,
+      key,
+      [
+        { systemId: 'gp-booking', siteId: 'hull', status: 'up', at: ago(30), source: 'probe' },
+        { systemId: 'gp-booking', siteId: 'hull', status: 'down', at: ago(12), source: 'probe' },
+        { systemId: 'gp-booking', siteId: 'hull', status: 'down', at: ago(1), source: 'probe' },
+      ],
+      { heartbeatTimeoutS: 90 },
+    );
     const settings = { heartbeatTimeoutS: 90 };
     const suspected = await getSuspectedOutages(db, ANONYMOUS, undefined, settings);
     const hull = suspected.find((s) => s.systemId === 'gp-booking' && s.siteId === 'hull');

@@ -208,11 +208,16 @@ describe.each(testBackends())('queries on %s', (backend) => {
       ...call('york', 'old', '2026-11-20T09:14:00Z', 'answered', 5_000),
     ]);
     await ingestQueueSnapshots(database.db, KEY, [snapshot('leeds', '2026-11-20T10:00:15Z', 6)]);
-    await ingestSystemStatus(database.db, KEY, [
-      { systemId: 'cas', siteId: 'leeds', at: '2026-11-20T06:59:30Z', status: 'up', source: 'heartbeat' },
-      { systemId: 'cas', siteId: 'leeds', at: '2026-11-20T07:00:00Z', status: 'down', source: 'probe' },
-      { systemId: 'cas', siteId: 'york', at: '2026-11-20T10:00:00Z', status: 'up', source: 'heartbeat' },
-    ]);
+    await ingestSystemStatus(
+      database.db,
+      KEY,
+      [
+        { systemId: 'cas', siteId: 'leeds', at: '2026-11-20T06:59:30Z', status: 'up', source: 'heartbeat' },
+        { systemId: 'cas', siteId: 'leeds', at: '2026-11-20T07:00:00Z', status: 'down', source: 'probe' },
+        { systemId: 'cas', siteId: 'york', at: '2026-11-20T10:00:00Z', status: 'up', source: 'heartbeat' },
+      ],
+      { heartbeatTimeoutS: 90 },
+    );
     const overview = await getOverview(database.db, { staleAfterS: 120, heartbeatTimeoutS: 90 }, now);
     const leeds = overview.sites.find((s) => s.siteId === 'leeds');
     const york = overview.sites.find((s) => s.siteId === 'york');
@@ -244,11 +249,16 @@ describe.each(testBackends())('queries on %s', (backend) => {
         status: 'up' as const,
         source: 'heartbeat' as const,
       }));
-    await ingestSystemStatus(database.db, KEY, [
-      ...beats('2026-11-20T06:00:00Z', 120), // 06:00–06:59:30
-      { systemId: 'cas', siteId: 'leeds', at: '2026-11-20T07:00:00Z', status: 'down', source: 'probe' },
-      ...beats('2026-11-20T08:00:00Z', 60), // back up 08:00–08:29:30, then silent
-    ]);
+    await ingestSystemStatus(
+      database.db,
+      KEY,
+      [
+        ...beats('2026-11-20T06:00:00Z', 120), // 06:00–06:59:30
+        { systemId: 'cas', siteId: 'leeds', at: '2026-11-20T07:00:00Z', status: 'down', source: 'probe' },
+        ...beats('2026-11-20T08:00:00Z', 60), // back up 08:00–08:29:30, then silent
+      ],
+      { heartbeatTimeoutS: 90 },
+    );
     const result = await getAvailability(
       database.db,
       { from: '2026-11-20T06:00:00Z', to: '2026-11-20T09:00:00Z', siteIds: ['leeds'] },

@@ -160,6 +160,22 @@ describe.each(testBackends())('raw retention on %s', (backend) => {
     }
   });
 
+  it('vacuums the status runs on every pass, even when raw data is kept forever (days 0)', async () => {
+    const vacuums = async () => {
+      const [row] = await database.rows<{ n: number }>(
+        sql`select coalesce(sum(vacuum_count), 0)::int as n from pg_stat_user_tables where relname = 'system_status'`,
+      );
+      return Number(row?.n ?? 0);
+    };
+    const before = await vacuums();
+    const mark = await rawPrunedBefore(database.db);
+    const job = createRetentionJob(database.db, { days: 0, firstAfterMs: 0, everyMs: 60_000 });
+    job.start();
+    await expect.poll(vacuums, { timeout: 20_000 }).toBeGreaterThan(before);
+    await job.stop();
+    expect(await rawPrunedBefore(database.db)).toBe(mark); // nothing pruned
+  });
+
   it('runs as a job that prunes by itself and stops cleanly', async () => {
     await load(database, { events: [], snapshots: history(NOW - 3 * DAY, 'd').snapshots });
     const job = createRetentionJob(database.db, { days: 1, firstAfterMs: 0, everyMs: 60_000 });

@@ -66,6 +66,16 @@ export async function pruneRawData(db: Db, options: PruneOptions): Promise<numbe
   return deleted;
 }
 
+/**
+ * Reclaims the old row versions that folding heartbeats into runs leaves (each extends its run's
+ * last_seen_at, an indexed column, so the update is not in place). PostgreSQL's autovacuum does this
+ * anyway; the embedded database has none, so the job below runs it every pass (the table holds one row
+ * per status change, so a pass is short), and the space is reused instead of growing with every heartbeat.
+ */
+export async function vacuumStatusRuns(db: Db): Promise<void> {
+  await db.execute(sql`vacuum system_status`);
+}
+
 /** The instant before which raw data has been pruned, or null if it never was. */
 export async function rawPrunedBefore(db: Db): Promise<string | null> {
   const [row] = await rowsOf<{ before: string }>(
@@ -77,7 +87,8 @@ export async function rawPrunedBefore(db: Db): Promise<string | null> {
 }
 
 /**
- * The retention job: prunes raw data older than `days` once soon after start and then every `everyMs`,
+ * The retention job: prunes raw data older than `days` (0: none) and vacuums the status runs (see
+ * vacuumStatusRuns) once soon after start and then every `everyMs`,
  * one pass at a time, in small batches (see pruneRawData). Safe on every instance at once: a deleted row
  * is deleted once, and the mark only rises. `stop` waits for a pass under way to end at its next batch.
  */
@@ -91,8 +102,11 @@ export function createRetentionJob(
   const pass = async () => {
     const olderThan = new Date(Date.now() - options.days * 86_400_000);
     try {
-      const n = await pruneRawData(db, { olderThan, signal: controller.signal });
-      if (n > 0) options.log?.(`retention: deleted ${n} raw rows from before ${olderThan.toISOString()}`);
+      if (options.days > 0) {
+        const n = await pruneRawData(db, { olderThan, signal: controller.signal });
+        if (n > 0) options.log?.(`retention: deleted ${n} raw rows from before ${olderThan.toISOString()}`);
+      }
+      if (!controller.signal.aborted) await vacuumStatusRuns(db);
     } catch (error) {
       options.log?.(`retention: pass failed, retried later: ${(error as Error).message}`);
     }
@@ -108,7 +122,7 @@ export function createRetentionJob(
   };
   return {
     start() {
-      if (options.days > 0) schedule(options.firstAfterMs ?? 60_000);
+      schedule(options.firstAfterMs ?? 60_000);
     },
     async stop() {
       controller.abort();

@@ -22,6 +22,8 @@ export interface IngestDeps {
   seriesCache: Pick<SeriesCache, 'invalidate'>;
   live: Pick<LiveHub, 'publish'>;
   lookups: IngestLookups;
+  /** HEARTBEAT_TIMEOUT_S: the hold of a stream without its own expectation (repeated heartbeats fold within it). */
+  heartbeatTimeoutS: number;
 }
 
 const LIVE_STREAMS = {
@@ -65,7 +67,7 @@ export function createIngestService(deps: IngestDeps) {
       ),
     systemStatus: (key: FeedKey, input: SystemStatusInput) =>
       measured('system_status', input.statuses, () =>
-        ingestSystemStatus(db, key, input.statuses, { lookups }),
+        ingestSystemStatus(db, key, input.statuses, { lookups, heartbeatTimeoutS: deps.heartbeatTimeoutS }),
       ),
   };
 }

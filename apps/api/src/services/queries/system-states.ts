@@ -54,23 +54,26 @@ export async function currentSystemStates(
         select p.system_id, s.name, p.site_id, latest.status, latest.source,
           (extract(epoch from latest.at) * 1000)::float8 as at,
           -- Since when: the first report after the last one of another status. Only looked up for systems
-          -- not up (the ones shown as such), as an up system's heartbeats could go back weeks.
+          -- not up (the ones shown as such), as an up system's runs could go back weeks.
           case when latest.status <> 'up' then (extract(epoch from (
             select min(f.at) from system_status f
             where f.system_id = p.system_id and coalesce(f.site_id, '') = coalesce(p.site_id, '')
               and f.at <= latest.at
               and f.at > coalesce((
-                select max(d.at) from system_status d
+                select max(d.last_seen_at) from system_status d
                 where d.system_id = p.system_id and coalesce(d.site_id, '') = coalesce(p.site_id, '')
-                  and d.status <> latest.status and d.at < latest.at), '-infinity')
+                  and d.status <> latest.status and d.last_seen_at < latest.at), '-infinity')
           )) * 1000)::float8 end as since
         from pairs p
         join systems s on s.id = p.system_id
         left join lateral (
-          select status, source, at from system_status r
+          -- The stream's last report at or before now: the end of its latest run (a run that goes on past
+          -- now, in a question about the past, is taken as last seen at now).
+          select status, source, least(last_seen_at, ${new Date(now).toISOString()}::timestamptz) as at
+          from system_status r
           where r.system_id = p.system_id and coalesce(r.site_id, '') = coalesce(p.site_id, '')
             and r.at <= ${new Date(now).toISOString()}::timestamptz
-          order by at desc limit 1
+          order by last_seen_at desc, r.at desc limit 1
         ) latest on true
         order by p.system_id, p.site_id`,
   );
