@@ -109,7 +109,8 @@ export async function importCalls(
       const batches = csvBatches(input, (read) => {
         bytes = read;
       });
-      for await (const batch of rethrowAsImportError(batches))
+      for await (const batch of rethrowAsImportError(batches)) {
+        const now = Date.now();
         for (const { record, line } of batch) {
           if (!columns) {
             try {
@@ -123,7 +124,7 @@ export async function importCalls(
           rows++;
           const parsed =
             record.length === width
-              ? importRow(record, columns, siteId)
+              ? importRow(record, columns, siteId, now)
               : { error: `has ${record.length} fields, the header has ${width}` };
           const event =
             'error' in parsed || Date.parse(parsed.at) >= tooOld
@@ -146,6 +147,7 @@ export async function importCalls(
             options.onProgress?.({ bytes, totalBytes, rows });
           }
         }
+      }
       if (!columns) throw new ImportError(1, 'the file is empty (expected a header row)');
       if (chunk) await writer.write(chunk);
       options.onProgress?.({ bytes, totalBytes: Math.max(totalBytes, bytes), rows });
