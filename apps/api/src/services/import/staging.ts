@@ -18,20 +18,42 @@ export interface StagingWriter {
 }
 
 const dialect = new PgDialect();
-/** The last rows an import's final statement returns. */
-type Finish = SQL;
+/**
+ * The import's final statement: `fast` is tried first (behind a savepoint); if it meets a unique violation
+ * (a row already stored, or staged twice) it is undone and `safe` runs instead.
+ */
+export interface Finish {
+  fast: SQL;
+  safe: SQL;
+}
+const UNIQUE_VIOLATION = '23505';
+const isUniqueViolation = (error: unknown) =>
+  typeof error === 'object' && error !== null && 'code' in error && error.code === UNIQUE_VIOLATION;
+
+/** Runs `finish` in an open transaction: `fast` through `savepoint` (undone if it throws), else `safe`. */
+async function runFinish<T>(
+  finish: Finish,
+  run: (query: { sql: string; params: unknown[] }) => Promise<T[]>,
+  savepoint: (query: { sql: string; params: unknown[] }) => Promise<T[]>,
+): Promise<T[]> {
+  try {
+    return await savepoint(dialect.sqlToQuery(finish.fast));
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return run(dialect.sqlToQuery(finish.safe));
+  }
+}
 
 /**
  * Runs `feed` inside one transaction that has a fresh staging table, copying what it writes there with
  * COPY (postgres.js COPY FROM STDIN on PostgreSQL; PGlite's COPY FROM '/dev/blob' a few MB at a time),
- * then runs `finish` in the same transaction. Anything thrown rolls everything back.
+ * then runs `finish` in the same transaction (see Finish). Anything thrown rolls everything back.
  */
 export async function withStaging<T extends Record<string, unknown>>(
   database: Pick<Database, 'pg' | 'pglite'>,
   feed: (writer: StagingWriter) => Promise<void>,
   finish: Finish,
 ): Promise<T[]> {
-  const { sql: text, params } = dialect.sqlToQuery(finish);
   if (database.pg) {
     return database.pg.begin(async (tx) => {
       // Room to sort and group a large import in memory (the default 4 MB spills a million rows to disk).
@@ -52,7 +74,14 @@ export async function withStaging<T extends Record<string, unknown>>(
       }
       copy.end();
       await finished(copy);
-      return (await tx.unsafe(text, params as never[])) as unknown as T[];
+      const run = (q: { sql: string; params: unknown[] }) =>
+        tx.unsafe(q.sql, q.params as never[]) as unknown as Promise<T[]>;
+      // postgres.js fails the whole transaction on any failed query in its scope: a savepoint has its own.
+      return runFinish(
+        finish,
+        run,
+        (q) => tx.savepoint((sp) => sp.unsafe(q.sql, q.params as never[])) as never,
+      );
     }) as Promise<T[]>;
   }
   const pglite = database.pglite;
@@ -77,6 +106,17 @@ export async function withStaging<T extends Record<string, unknown>>(
       },
     });
     await flush();
-    return (await tx.query<T>(text, params)).rows;
+    const run = async (q: { sql: string; params: unknown[] }) => (await tx.query<T>(q.sql, q.params)).rows;
+    return runFinish(finish, run, async (q) => {
+      await tx.exec('savepoint import_fast');
+      try {
+        const rows = await run(q);
+        await tx.exec('release savepoint import_fast');
+        return rows;
+      } catch (error) {
+        await tx.exec('rollback to savepoint import_fast');
+        throw error;
+      }
+    });
   });
 }
