@@ -114,7 +114,7 @@ export async function importCalls(
   const finish = importStatements(siteId);
   const input: Readable = file ? createReadStream(file) : (options.source?.stream as Readable);
   let bytes = 0;
-  const [result] = await withStaging<{ accepted: number }>(
+  const accepted = await withStaging(
     database,
     async (writer) => {
       let columns: ReturnType<typeof mapHeader> | undefined;
@@ -175,7 +175,6 @@ export async function importCalls(
       await finished(rejects);
     }
   });
-  const accepted = Number(result?.accepted ?? 0);
   return {
     rows,
     accepted,
