@@ -20,6 +20,8 @@ const ADMIN_URL =
   'postgres://postgres@127.0.0.1:5432/test';
 const EXPORT_ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_400_000);
 const IMPORT_EVENTS = Number(process.env.BENCH_IMPORT_EVENTS ?? 1_000_000);
+/** BENCH_CSV_PART=import (or export) runs only that half; both by default. */
+const PART = process.env.BENCH_CSV_PART ?? 'both';
 const FROM = '2026-01-01T00:00:00Z';
 const TO = '2026-12-31T00:00:00Z';
 
@@ -39,13 +41,23 @@ function rssOf(pid: number): number {
 
 const bench = await benchDatabase(ADMIN_URL);
 const dir = mkdtempSync(join(tmpdir(), 'sb-bench-csv-'));
-const api = await startApiProcess(bench.url, 46_000 + Math.floor(Math.random() * 1000));
+const api =
+  PART === 'import' ? null : await startApiProcess(bench.url, 46_000 + Math.floor(Math.random() * 1000));
 try {
   await seedSites(bench.database, 2);
   const pg = bench.database.pg;
-  if (!pg || !api.pid) throw new Error('benchmark needs PostgreSQL and the API process');
+  if (!pg) throw new Error('benchmark needs PostgreSQL');
+  if (api) await exportBench(api);
+  if (PART !== 'export') await importBench(pg);
+} finally {
+  await api?.stop();
+  await bench.drop();
+  rmSync(dir, { recursive: true, force: true });
+}
 
-  // ---- export ----
+async function exportBench(api: Awaited<ReturnType<typeof startApiProcess>>) {
+  const pg = bench.database.pg;
+  if (!pg || !api.pid) throw new Error('benchmark needs PostgreSQL and the API process');
   // As a script would: an analyst's export token.
   await bench.database.db
     .insert(users)
@@ -116,8 +128,9 @@ try {
       `API RSS ${fmt(baseline / 1048576)} MB before, growth ${fmt((peak - baseline) / 1048576, 1)} MB (goal < 50 MB; ` +
       `the warm-up export of a month grew it ${fmt(warmGrowth / 1048576, 1)} MB)`,
   );
+}
 
-  // ---- import ----
+async function importBench(pg: NonNullable<typeof bench.database.pg>) {
   const lines2: string[] = ['callId,kind,at,waitMs,queue,agentId'];
   for (let i = 0; lines2.length <= IMPORT_EVENTS; i++) {
     const offered = Date.parse('2026-06-01T00:00:00Z') + i * 5_000;
@@ -158,8 +171,4 @@ try {
       `npm run import path ${fmt(importRate)} events/s (${fmt(importSeconds, 1)} s, rollups included); ` +
       `ratio ${fmt(importRate / copyRate, 2)} (goal >= 0.5)`,
   );
-} finally {
-  await api.stop();
-  await bench.drop();
-  rmSync(dir, { recursive: true, force: true });
 }

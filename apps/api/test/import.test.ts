@@ -71,6 +71,30 @@ describe.each(testBackends())('import of call history on %s', (backend) => {
     for (const table of ROLLUP_TABLES) expect(await count(table), table).toBe(0);
   });
 
+  it('inserts a file of new events without a duplicate check, and its rollups equal a full rebuild', async () => {
+    // No event stored yet: the fast way (a plain insert, rollups read from the staging table) runs.
+    const result = await importCalls(database, {
+      siteId: 'york',
+      file: file('fresh.csv', [HEADER, ...callLines(2_000, 'f')]),
+    });
+    expect(result).toEqual({ rows: 4_000, accepted: 4_000, duplicates: 0, rejected: 0, rejectsFile: null });
+    const stored = await rollups();
+    expect(stored.call_minute_rollups?.length).toBeGreaterThan(0);
+    await rebuildRollups(database.db);
+    expect(await rollups()).toEqual(stored);
+    // One new event beside stored ones: the plain insert meets a duplicate, is undone, and the import goes on.
+    const more = file('more.csv', [HEADER, ...callLines(2_001, 'f').slice(3_998)]);
+    expect(await importCalls(database, { siteId: 'york', file: more })).toMatchObject({
+      rows: 4,
+      accepted: 2,
+      duplicates: 2,
+    });
+    expect(await count('call_events')).toBe(4_002);
+    const after = await rollups();
+    await rebuildRollups(database.db);
+    expect(await rollups()).toEqual(after);
+  });
+
   it('stores each event once when a file is imported twice, and rollups equal a full rebuild', async () => {
     // Some events arrived live before the history is loaded: they overlap the file.
     const live: CallEvent[] = callLines(200)
