@@ -1,3 +1,5 @@
+-- Edited after drizzle-kit generate: last_seen_at is added nullable, filled from at, then set NOT NULL (the
+-- generated ADD COLUMN ... NOT NULL fails on a table that holds rows).
 DROP INDEX "system_status_at_idx";--> statement-breakpoint
 ALTER TABLE "system_status" ADD COLUMN "last_seen_at" timestamp with time zone;--> statement-breakpoint
 UPDATE "system_status" SET "last_seen_at" = "at";--> statement-breakpoint
