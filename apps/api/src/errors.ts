@@ -1,4 +1,5 @@
 import { TRPCError } from '@trpc/server';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /** Domain errors: services throw these; `toTRPCError` is the one mapping to HTTP. */
 export class DomainError extends Error {
@@ -18,6 +19,16 @@ const CODES = {
   conflict: 'CONFLICT',
   not_found: 'NOT_FOUND',
 } as const satisfies Record<DomainError['kind'], TRPCError['code']>;
+
+/** The same kinds as plain HTTP statuses, for the routes outside tRPC (CSV export and import). */
+export const HTTP_STATUS = {
+  unauthorized: 401,
+  forbidden: 403,
+  unknown_reference: 422,
+  invalid: 400,
+  conflict: 409,
+  not_found: 404,
+} as const satisfies Record<DomainError['kind'], ContentfulStatusCode>;
 
 export function toTRPCError(error: unknown): unknown {
   if (error instanceof DomainError)

@@ -8,10 +8,9 @@ import {
 } from '@switchboard/contracts';
 import type { Db } from '@switchboard/db';
 import type { Context, Hono } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { Access } from '../auth/access.ts';
-import { DomainError } from '../errors.ts';
+import { DomainError, HTTP_STATUS } from '../errors.ts';
 import { availabilityExport } from './availability.ts';
 import { callsExport } from './calls.ts';
 import { incidentsExport } from './incidents.ts';
@@ -49,15 +48,6 @@ export function mountExports(app: Hono, deps: ExportDeps): void {
   );
 }
 
-const STATUS: Record<DomainError['kind'], ContentfulStatusCode> = {
-  unauthorized: 401,
-  forbidden: 403,
-  unknown_reference: 422,
-  invalid: 400,
-  conflict: 409,
-  not_found: 404,
-};
-
 /** Validates the query string, resolves who asks, builds the plan and streams it; errors as JSON. */
 async function runExport<S extends z.ZodType<{ profile: ExportProfile }>>(
   c: Context,
@@ -82,7 +72,7 @@ async function runExport<S extends z.ZodType<{ profile: ExportProfile }>>(
     if (error instanceof DomainError)
       return c.json(
         { error: { code: error.kind.toUpperCase(), message: error.message } },
-        STATUS[error.kind],
+        HTTP_STATUS[error.kind],
       );
     console.error(`[export] ${c.req.path}:`, error);
     return c.json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'the export failed' } }, 500);

@@ -8,7 +8,7 @@ import type { Access } from '../auth/access.ts';
 import { addressOf } from '../auth/http.ts';
 import { allows } from '../auth/permissions.ts';
 import { actorOf } from '../auth/principal.ts';
-import { DomainError } from '../errors.ts';
+import { DomainError, HTTP_STATUS } from '../errors.ts';
 import { audit } from '../services/audit.ts';
 import { ImportError, importCalls } from '../services/import/calls.ts';
 
@@ -17,14 +17,6 @@ export const IMPORT_MAX_BYTES = 256 * 1024 * 1024;
 
 class TooLarge extends Error {}
 
-const STATUS: Record<DomainError['kind'], ContentfulStatusCode> = {
-  unauthorized: 401,
-  forbidden: 403,
-  unknown_reference: 422,
-  invalid: 400,
-  conflict: 409,
-  not_found: 404,
-};
 const refuse = (c: Context, status: ContentfulStatusCode, code: string, message: string, extra = {}) =>
   c.json({ error: { code, message, ...extra } }, status);
 
@@ -84,7 +76,7 @@ export function mountImport(
         return refuse(c, 422, 'BAD_ROW', `${error.message}; nothing was stored`, { line: error.line });
       if (error instanceof TooLarge) return refuse(c, 413, 'PAYLOAD_TOO_LARGE', error.message);
       if (error instanceof DomainError)
-        return refuse(c, STATUS[error.kind], error.kind.toUpperCase(), error.message);
+        return refuse(c, HTTP_STATUS[error.kind], error.kind.toUpperCase(), error.message);
       console.error('[import] /import/calls.csv:', error);
       return refuse(c, 500, 'INTERNAL_SERVER_ERROR', 'the import failed; nothing was stored');
     }
