@@ -26,8 +26,10 @@ export async function storedByBatch(database: Pick<Database, 'rows'>): Promise<M
 /**
  * Every acknowledged batch is stored whole, once (the unique identity makes a second copy impossible, so
  * "once" is: its exact number of events); every batch sent is stored whole or not at all; nothing is stored
- * that was not sent; and the `accepted` counts of all replies add up to what is stored (a batch stored
- * before its reply was lost came back as duplicates on the retry, not as new rows).
+ * that was not sent; and every reply's `accepted` + `duplicates` is its batch's size, with duplicates only
+ * for a batch that had a failed attempt before: one whose commit reached the database but whose answer was
+ * lost (a restart cut the connection after the commit) comes back as duplicates on the retry, never as
+ * new rows — and a batch sent once is accepted whole.
  */
 export async function expectStoredOnce(database: Pick<Database, 'rows'>, log: FeedLog) {
   const stored = await storedByBatch(database);
@@ -39,6 +41,10 @@ export async function expectStoredOnce(database: Pick<Database, 'rows'>, log: Fe
     [...stored.keys()].filter((id) => !log.sent.has(id)),
     'batches nobody sent',
   ).toEqual([]);
+  const miscounted = [...log.acked].filter(([id, c]) => c.accepted + c.duplicates !== log.sent.get(id));
+  expect(miscounted, 'replies whose accepted + duplicates is not the batch size').toEqual([]);
+  const unexplained = [...log.acked].filter(([id, c]) => c.duplicates > 0 && !log.retried.has(id));
+  expect(unexplained, 'batches sent once but answered as duplicates').toEqual([]);
   const total = [...stored.values()].reduce((a, b) => a + b, 0);
   const accepted = [...log.acked.values()].reduce((a, b) => a + b.accepted, 0);
   const acknowledged = [...log.acked.keys()].reduce((a, id) => a + (log.sent.get(id) ?? 0), 0);

@@ -27,6 +27,8 @@ export interface FeedLog {
   sent: Map<string, number>;
   /** Acknowledged batches: id → the reply's counts. */
   acked: Map<string, { accepted: number; duplicates: number }>;
+  /** Batches that had at least one failed attempt before (or without) their acknowledgement. */
+  retried: Set<string>;
   /** Attempts that failed (error status or no answer). */
   failedAttempts: number;
   /** Failed attempts by HTTP status (0: no answer). */
@@ -69,6 +71,7 @@ export function startFeeder(options: FeederOptions): Feeder {
   const log: FeedLog = {
     sent: new Map(),
     acked: new Map(),
+    retried: new Set(),
     failedAttempts: 0,
     failures: {},
     gaveUp: [],
@@ -77,7 +80,8 @@ export function startFeeder(options: FeederOptions): Feeder {
   let stopping = false;
   let next = 0;
   let turn = 0;
-  const fail = (status: number, what: string) => {
+  const fail = (id: string, status: number, what: string) => {
+    log.retried.add(id);
     log.failedAttempts += 1;
     log.failures[status] = (log.failures[status] ?? 0) + 1;
     if (log.samples.length < 10) log.samples.push(what.slice(0, 200));
@@ -95,7 +99,7 @@ export function startFeeder(options: FeederOptions): Feeder {
       });
       const text = await reply.text();
       if (!reply.ok) {
-        fail(reply.status, `${reply.status} ${text}`);
+        fail(id, reply.status, `${reply.status} ${text}`);
         return false;
       }
       const counts = (JSON.parse(text) as { result: { data: { accepted: number; duplicates: number } } })
@@ -103,7 +107,7 @@ export function startFeeder(options: FeederOptions): Feeder {
       log.acked.set(id, counts);
       return true;
     } catch (error) {
-      fail(0, `${url}: ${(error as Error).message}`);
+      fail(id, 0, `${url}: ${(error as Error).message}`);
       return false;
     }
   }

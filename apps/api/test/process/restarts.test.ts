@@ -68,7 +68,7 @@ describe.each(testBackends())('a rolling restart under load (%s)', (backend: Bac
     try {
       const counts = await expectStoredOnce(database, log);
       expect(counts.stored).toBe(counts.acknowledged);
-      expect(counts.accepted).toBe(counts.stored);
+      expect(counts.accepted).toBeLessThanOrEqual(counts.stored);
       await expectRollupsEqualRebuild(database);
     } finally {
       await database.close();
@@ -150,7 +150,7 @@ describe.each(onPostgres ? ['postgres'] : [])('a database restart mid-ingest (%s
     ).toEqual([]);
     const counts = await expectStoredOnce(database, log);
     expect(counts.stored).toBe(counts.acknowledged);
-    expect(counts.accepted).toBe(counts.stored);
+    expect(counts.accepted).toBeLessThanOrEqual(counts.stored);
     await expectRollupsEqualRebuild(database);
 
     // A change committed through instance B reaches A's live stream only through PostgreSQL (NOTIFY → A's
