@@ -28,7 +28,7 @@ export interface LoadOptions {
   /** Calls a second across all sites; each call is three events (offered, answered or abandoned, ended). */
   callsPerSecond: number;
   sites?: number;
-  /** When the after-warm-up memory figure starts; default half the run, at least 60 s (see bench/load.ts). */
+  /** When the after-warm-up memory figures start; default a third of the run, at least 60 s (see bench/load.ts). */
   warmupSeconds?: number;
   log?: (line: string) => void;
 }
@@ -85,7 +85,7 @@ function changeDelays(acks: number[], heard: number[][]): number[] {
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const log = options.log ?? (() => {});
-  const warmupSeconds = options.warmupSeconds ?? Math.max(60, options.seconds / 2);
+  const warmupSeconds = options.warmupSeconds ?? Math.max(60, options.seconds / 3);
   const siteIds = Array.from({ length: options.sites ?? 10 }, (_, i) => `site-${i}`);
   const secret = randomBytes(32).toString('base64url');
   const cleanups: (() => Promise<void> | void)[] = [];

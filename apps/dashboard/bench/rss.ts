@@ -33,41 +33,30 @@ export interface RssReading {
 export interface RssSummary {
   /** Just before the feed started: a cold process (not yet loaded, its heap still at its initial size). */
   coldMb: number;
-  /** Median over WINDOW after the warm-up; NaN when the run is too short to have one. */
+  /** The highest reading in the first half of the time after the warm-up; NaN when there is no such time. */
   warmMb: number;
-  /** Median over the run's last WINDOW. */
+  /** The highest reading in the second half (to the end of the run). */
   endMb: number;
-  peakMb: number;
 }
 
-/** Each figure but the cold one is a median over this window (several readings), not one reading. */
-export const RSS_WINDOW_MS = 30_000;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
+const highest = (values: number[]) => (values.length === 0 ? Number.NaN : Math.max(...values));
 
 /**
  * The cold, after-warm-up and end figures of one process from its readings (`at` ascending; the first is the
- * cold one). Warm and end are medians over RSS_WINDOW_MS because RSS follows V8's major collections, a
- * sawtooth of tens of MB every 15–45 s under load: one reading may land on a peak or a trough. The warm
- * window starts at `warmupMs`; a run whose warm window would reach into its end window has no warm figure.
+ * cold one). The time after `warmupMs` is cut in two halves and each gives its highest reading: RSS follows
+ * the heap limit V8 sets at each major collection (every 10–45 s under this load) from the live heap of that
+ * moment, so in a steady state it swings by tens of MB — down as well as up (one API process: heapTotal
+ * 172–276 MB over five minutes, its live heap flat) — and one reading, or a median over half a minute, may
+ * fall in a trough. The highest reading over minutes is what the limit comes to; a leak raises it.
  */
 export function summariseRss(readings: readonly RssReading[], warmupMs: number, runMs: number): RssSummary {
   const within = (from: number, to: number) =>
     readings.filter((r) => r.at >= from && r.at < to).map((r) => r.mb);
-  const endFrom = runMs - RSS_WINDOW_MS;
-  const warmTo = warmupMs + RSS_WINDOW_MS;
+  const middle = warmupMs + (runMs - warmupMs) / 2;
   return {
     coldMb: readings[0]?.mb ?? Number.NaN,
-    warmMb: warmTo <= endFrom ? median(within(warmupMs, warmTo)) : Number.NaN,
-    endMb: median(within(endFrom, Number.POSITIVE_INFINITY)),
-    peakMb: Math.max(...readings.map((r) => r.mb)),
+    warmMb: warmupMs < runMs ? highest(within(warmupMs, middle)) : Number.NaN,
+    endMb: highest(within(Math.min(middle, runMs), Number.POSITIVE_INFINITY)),
   };
 }
 
