@@ -7,7 +7,7 @@
  * loss only).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAdmin } from '@switchboard/api/admin';
@@ -17,6 +17,7 @@ import { createTestDb } from '@switchboard/db/testing';
 import { sql } from 'drizzle-orm';
 import { startDashboard } from '../e2e/support/dashboard.ts';
 import { API_SERVER, REPO_ROOT } from '../e2e/support/paths.ts';
+import { type RssReading, type RssSummary, rssMb, summariseRss } from './rss.ts';
 
 export interface LoadOptions {
   backend: 'postgres' | 'pglite';
@@ -27,6 +28,8 @@ export interface LoadOptions {
   /** Calls a second across all sites; each call is three events (offered, answered or abandoned, ended). */
   callsPerSecond: number;
   sites?: number;
+  /** When the after-warm-up memory figures start; default a third of the run, at least 60 s (see bench/load.ts). */
+  warmupSeconds?: number;
   log?: (line: string) => void;
 }
 
@@ -41,7 +44,7 @@ export interface LoadResult {
     refetchErrors: number;
     delayP95: number;
   };
-  rss: { name: string; startMb: number; endMb: number }[];
+  rss: ({ name: string; warmupSeconds: number } & RssSummary)[];
   errorSamples: string[];
 }
 
@@ -49,27 +52,6 @@ const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 };
-
-/** Resident memory of a process and its children (Next.js runs its server in a child), in MB. */
-function rssMb(pid: number | undefined): number {
-  if (!pid) return Number.NaN;
-  const pids = [pid];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === pid) pids.push(Number(entry));
-    } catch {}
-  }
-  let kb = 0;
-  for (const p of pids) {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {}
-  }
-  return kb / 1024;
-}
 
 interface SubscriberReport {
   errors: number;
@@ -80,6 +62,9 @@ interface SubscriberReport {
   /** Per subscriber, when it heard each change (epoch ms, ascending). */
   heard: number[][];
 }
+
+/** How often each process's RSS is read during the run. */
+const RSS_EVERY_MS = 5_000;
 
 const SUBSCRIBERS = new URL('./load-subscribers.ts', import.meta.url).pathname;
 
@@ -100,6 +85,7 @@ function changeDelays(acks: number[], heard: number[][]): number[] {
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const log = options.log ?? (() => {});
+  const warmupSeconds = options.warmupSeconds ?? Math.max(60, options.seconds / 3);
   const siteIds = Array.from({ length: options.sites ?? 10 }, (_, i) => `site-${i}`);
   const secret = randomBytes(32).toString('base64url');
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -176,11 +162,22 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     log(`${options.subscribers} live subscribers connected`);
     const acks: number[] = [];
 
-    const rssAt = () => [
-      ...apis.map((a, i) => ({ name: `api-${i + 1}`, mb: rssMb(a.pid) })),
-      ...dashboards.map((d, i) => ({ name: `dashboard-${i + 1}`, mb: rssMb(d.pid) })),
+    // Memory: every RSS_EVERY_MS from just before the feed starts (the cold figure) until it stops.
+    const processes = [
+      ...apis.map((a, i) => ({ name: `api-${i + 1}`, pid: a.pid })),
+      ...dashboards.map((d, i) => ({ name: `dashboard-${i + 1}`, pid: d.pid })),
     ];
-    const startRss = rssAt();
+    const readings: RssReading[][] = processes.map(() => []);
+    const feedStart = Date.now();
+    const readRss = () => {
+      const at = Date.now() - feedStart;
+      rssMb(processes.map((p) => p.pid)).forEach((mb, i) => {
+        readings[i]?.push({ at, mb });
+      });
+    };
+    readRss();
+    const rssTimer = setInterval(readRss, RSS_EVERY_MS);
+    cleanups.push(() => clearInterval(rssTimer));
 
     // The feed: every 100 ms a batch of calls for one site, to the APIs in turn; a queue snapshot per site
     // each second. Nothing is sent twice, so every acknowledged event must be stored once.
@@ -261,10 +258,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       const next = now + 100 - Date.now();
       if (next > 0) await new Promise((r) => setTimeout(r, next));
     }
+    clearInterval(rssTimer);
+    readRss();
     await Promise.all([...inFlight]);
     // The last changes reach the subscribers (coalesced at most every 250 ms), then everything stops.
     await new Promise((r) => setTimeout(r, 2_000));
-    const endRss = rssAt();
     const reported = new Promise<string>((resolve) =>
       subscribers.process.once('exit', () => resolve(subscribers.output())),
     );
@@ -288,7 +286,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         refetchErrors: report.refetchErrors,
         delayP95: quantile(changeDelays(acks, report.heard), 0.95),
       },
-      rss: startRss.map((s, i) => ({ name: s.name, startMb: s.mb, endMb: endRss[i]?.mb ?? Number.NaN })),
+      rss: processes.map((p, i) => ({
+        name: p.name,
+        warmupSeconds,
+        ...summariseRss(readings[i] ?? [], warmupSeconds * 1000, options.seconds * 1000),
+      })),
       errorSamples,
     };
   } finally {
