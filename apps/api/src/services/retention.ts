@@ -78,13 +78,14 @@ export async function vacuumStatusRuns(db: Db): Promise<void> {
 
 /** The instant before which raw data has been pruned, or null if it never was. */
 export async function rawPrunedBefore(db: Db): Promise<string | null> {
-  const [row] = await rowsOf<{ before: string }>(
-    db,
-    sql`select to_char(before at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as before
-      from retention_marks where name = ${RAW_MARK}`,
-  );
+  const [row] = await rowsOf<{ before: string }>(db, rawMarkQuery());
   return row?.before ?? null;
 }
+
+/** The statement behind rawPrunedBefore: no row, or one row whose `before` is that instant (ISO, UTC). */
+export const rawMarkQuery = () =>
+  sql`select to_char(before at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as before
+    from retention_marks where name = ${RAW_MARK}`;
 
 /**
  * The retention job: prunes raw data older than `days` (0: none) and vacuums the status runs (see

@@ -5,7 +5,6 @@ import type { FeedKey } from '../keys.ts';
 import { callRollupCtes } from '../rollups/call-rollups-sql.ts';
 import { createLookups, type IngestLookups } from './lookups.ts';
 import { checkSites } from './references.ts';
-import { checkRetention } from './retention-guard.ts';
 import { conflictMessage, numberedItems, storeBatch } from './store.ts';
 
 /**
@@ -25,7 +24,6 @@ export async function ingestCallEvents(
 ): Promise<IngestResult> {
   const rollups = options.rollups === false ? sql`` : sql`, ${callRollupCtes('inserted')}`;
   await checkSites(db, key, 'events', events, options.lookups ?? createLookups());
-  await checkRetention(db, 'events', events);
   const json = JSON.stringify(events);
   const insert = sql`with input as (
       select * from json_to_recordset(${json}::json) as x(
@@ -52,6 +50,7 @@ export async function ingestCallEvents(
     db,
     { insert, conflicts },
     conflictMessage('events', 'event', 'siteId, callId and kind'),
+    { field: 'events', items: events },
   );
   return { accepted, duplicates: events.length - accepted };
 }

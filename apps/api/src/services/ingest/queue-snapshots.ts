@@ -5,7 +5,6 @@ import type { FeedKey } from '../keys.ts';
 import { queueRollupCtes } from '../rollups/queue-rollups-sql.ts';
 import { createLookups, type IngestLookups } from './lookups.ts';
 import { checkSites } from './references.ts';
-import { checkRetention } from './retention-guard.ts';
 import { conflictMessage, numberedItems, storeBatch } from './store.ts';
 
 /**
@@ -19,7 +18,6 @@ export async function ingestQueueSnapshots(
   options: { lookups?: IngestLookups } = {},
 ): Promise<IngestResult> {
   await checkSites(db, key, 'snapshots', snapshots, options.lookups ?? createLookups());
-  await checkRetention(db, 'snapshots', snapshots);
   const json = JSON.stringify(snapshots);
   const insert = sql`with input as (
       select * from json_to_recordset(${json}::json) as x(
@@ -49,6 +47,7 @@ export async function ingestQueueSnapshots(
     db,
     { insert, conflicts },
     conflictMessage('snapshots', 'snapshot', 'siteId, queue and at'),
+    { field: 'snapshots', items: snapshots },
   );
   return { accepted, duplicates: snapshots.length - accepted };
 }

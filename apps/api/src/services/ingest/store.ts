@@ -1,28 +1,38 @@
-import { type Db, rowsOf } from '@switchboard/db';
+import { type Db, pipelinedTransaction } from '@switchboard/db';
 import { type SQL, sql } from 'drizzle-orm';
 import { DomainError } from '../../errors.ts';
+import { rawMarkQuery } from '../retention.ts';
+import { refuseTooOld } from './retention-guard.ts';
 import { retryOnConflict } from './retry.ts';
 
 /**
  * Runs a batch's insert (which answers `accepted`) and then its conflict check (which answers the 1-based
- * position `n` of the first item whose identity is stored with other content) in one transaction. A
- * conflict rolls everything back, rollups included, and is refused (409) naming the item: an exact repeat
- * is a duplicate, a different report under the same identity is never silently dropped. The check runs
- * after the insert so that it also sees a conflicting report another request committed meanwhile (the
- * insert waited for it) and two different reports of one identity within the batch.
+ * position `n` of the first item whose identity is stored with other content) in one transaction, after
+ * reading the retention mark (an item older than it refuses the batch, see refuseTooOld). A refusal rolls
+ * everything back, rollups included. A conflict is refused (409) naming the item: an exact repeat is a
+ * duplicate, a different report under the same identity is never silently dropped. The check runs after
+ * the insert so that it also sees a conflicting report another request committed meanwhile (the insert
+ * waited for it) and two different reports of one identity within the batch.
+ * The three statements travel together (pipelinedTransaction): two round trips a batch, BEGIN to COMMIT.
  */
 export async function storeBatch(
   db: Db,
   statements: { insert: SQL; conflicts: SQL },
   conflictMessage: (index: number) => string,
+  retention: { field: string; items: readonly { at: string }[] },
 ): Promise<number> {
   return retryOnConflict(() =>
-    db.transaction(async (tx) => {
-      const [row] = await rowsOf<{ accepted: number }>(tx, statements.insert);
-      const [conflict] = await rowsOf<{ n: number }>(tx, statements.conflicts);
-      if (conflict) throw new DomainError('conflict', conflictMessage(Number(conflict.n) - 1));
-      return Number(row?.accepted ?? 0);
-    }),
+    pipelinedTransaction(
+      db,
+      [rawMarkQuery(), statements.insert, statements.conflicts],
+      ([mark, inserted, conflicts]) => {
+        // The retention refusal comes first, as when it was checked before the insert.
+        if (mark) refuseTooOld(retention.field, retention.items, (mark[0]?.before as string) ?? null);
+        const conflict = conflicts?.[0];
+        if (conflict) throw new DomainError('conflict', conflictMessage(Number(conflict.n) - 1));
+        return Number(inserted?.[0]?.accepted ?? 0);
+      },
+    ),
   );
 }
 
