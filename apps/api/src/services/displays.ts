@@ -53,7 +53,7 @@ export async function reissueToken(db: Pick<Db, 'update'>, id: string): Promise<
     .update(displays)
     .set({ secretHash: hash(token) })
     .where(eq(displays.id, id));
-  displayCache.clear();
+  forgetDisplays();
   return token;
 }
 
@@ -65,7 +65,7 @@ export async function revokeDisplay(db: Db, input: Actor & { id: string }): Prom
       .where(and(eq(displays.id, input.id), isNull(displays.revokedAt)))
       .returning({ id: displays.id, name: displays.name });
     if (revoked.length === 0) throw new DomainError('not_found', `no active display with id ${input.id}`);
-    displayCache.clear();
+    forgetDisplays();
     await audit(tx, {
       ...actorOf(input),
       action: 'display.revoke',
@@ -106,36 +106,63 @@ export async function listDisplays(db: Db) {
  */
 export const DISPLAY_CACHE_MS = 1_500;
 const displayCache = new TtlCache<DisplayIdentity>(DISPLAY_CACHE_MS);
+/**
+ * Lookups under way, by token hash. Every open wallboard refetches after each live change and every live
+ * stream re-checks its display, so when a cached display expires hundreds of requests miss at once: they
+ * share one lookup instead of queueing hundreds of queries for the pool (ingestion waited behind them).
+ */
+const lookups = new Map<string, Promise<DisplayIdentity | null>>();
+/** Bumped when a display changes here: a lookup begun before answers its callers but is not cached. */
+let generation = 0;
 /** `last_seen_at` is written at most this often per display. */
 const LAST_SEEN_EVERY_MS = 60_000;
 
+/** Forgets every display remembered here (one was revoked, reassigned or given a new token). */
+function forgetDisplays(): void {
+  displayCache.clear();
+  lookups.clear();
+  generation += 1;
+}
+
 /** The display behind a token, or null (unknown or revoked). Records when it was last seen. */
-export async function authenticateDisplay(db: Db, token: string): Promise<DisplayIdentity | null> {
+export function authenticateDisplay(db: Db, token: string): Promise<DisplayIdentity | null> {
   const secretHash = hash(token);
   const cached = displayCache.get(secretHash);
-  if (cached) return cached;
+  if (cached) return Promise.resolve(cached);
+  const pending = lookups.get(secretHash);
+  if (pending) return pending;
+  const lookup = lookUpDisplay(db, secretHash).finally(() => {
+    if (lookups.get(secretHash) === lookup) lookups.delete(secretHash);
+  });
+  lookups.set(secretHash, lookup);
+  return lookup;
+}
+
+async function lookUpDisplay(db: Db, secretHash: string): Promise<DisplayIdentity | null> {
+  const begun = generation;
   const [row] = await db
-    .select({ id: displays.id, name: displays.name, siteIds: displays.siteIds, boardId: displays.boardId })
+    .select({
+      id: displays.id,
+      name: displays.name,
+      siteIds: displays.siteIds,
+      boardId: displays.boardId,
+      lastSeenAt: displays.lastSeenAt,
+    })
     .from(displays)
     .where(and(eq(displays.secretHash, secretHash), isNull(displays.revokedAt)))
     .limit(1);
   if (!row) return null;
   const identity = { id: row.id, name: row.name, sites: sitesFromStored(row.siteIds), boardId: row.boardId };
-  displayCache.set(secretHash, identity);
+  if (generation === begun) displayCache.set(secretHash, identity);
   const now = new Date();
-  // Bounded: one small update per display per minute at most, not awaited by the reader.
+  const due = new Date(now.getTime() - LAST_SEEN_EVERY_MS);
+  // Bounded: sent only when the stored time is a minute old (the update checks again, as another instance
+  // may have written it meanwhile), so one small update per display per minute at most; not awaited.
+  if (row.lastSeenAt !== null && row.lastSeenAt >= due) return identity;
   void db
     .update(displays)
     .set({ lastSeenAt: now })
-    .where(
-      and(
-        eq(displays.id, row.id),
-        or(
-          isNull(displays.lastSeenAt),
-          lt(displays.lastSeenAt, new Date(now.getTime() - LAST_SEEN_EVERY_MS)),
-        ),
-      ),
-    )
+    .where(and(eq(displays.id, row.id), or(isNull(displays.lastSeenAt), lt(displays.lastSeenAt, due))))
     .catch(() => {});
   return identity;
 }
@@ -189,7 +216,7 @@ export async function assignBoard(
       .where(and(eq(displays.id, input.id), isNull(displays.revokedAt)))
       .returning({ id: displays.id });
     if (done.length === 0) throw new DomainError('not_found', `id: no active display ${input.id}`);
-    displayCache.clear();
+    forgetDisplays();
     await audit(tx, {
       ...actorOf(input),
       action: 'display.assign',
