@@ -10,7 +10,7 @@ type Internals = {
 
 /**
  * Runs `statements` one after another in one transaction, then `finish` with their rows: it answers the
- * result, or throws to roll everything back. Each statement still runs after the one before it has
+ * result (awaited before COMMIT), or throws to roll everything back. Each statement still runs after the one before it has
  * finished, with its own snapshot (READ COMMITTED), exactly as awaited one by one would; but on PostgreSQL
  * they are sent together with BEGIN on one reserved connection (pipelined), so a transaction costs two
  * round trips (the statements, then COMMIT or ROLLBACK) instead of one per statement plus two. Under load
@@ -23,7 +23,7 @@ type Internals = {
 export async function pipelinedTransaction<T>(
   db: Db,
   statements: readonly SQL[],
-  finish: (rows: (Rows | undefined)[], failed: boolean) => T,
+  finish: (rows: (Rows | undefined)[], failed: boolean) => T | Promise<T>,
 ): Promise<T> {
   const internals = db as unknown as Internals;
   const reserve = internals.$client?.reserve;
@@ -51,7 +51,7 @@ export async function pipelinedTransaction<T>(
     const settled = await Promise.allSettled(sent);
     const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     const rows = settled.slice(1).map((s) => (s.status === 'fulfilled' ? ([...s.value] as Rows) : undefined));
-    const result = finish(rows, failure !== undefined);
+    const result = await finish(rows, failure !== undefined);
     if (failure) throw failure.reason;
     await connection.unsafe('commit');
     open = false;
