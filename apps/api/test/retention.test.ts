@@ -160,6 +160,32 @@ describe.each(testBackends())('raw retention on %s', (backend) => {
     }
   });
 
+  it('rebuilds without counting twice a call offered before the mark and answered after it', async () => {
+    // The call counts in the minute it was offered, a kept minute before the mark; its answer's own instant
+    // is after the mark, so it is kept as raw data, and a rebuild from the mark must not add it again.
+    const mark = Date.parse((await rawPrunedBefore(database.db)) ?? '');
+    const answeredIn = async () =>
+      (
+        (await rollups(database)).call_minute_rollups as {
+          site_id: string;
+          minute: string | Date;
+          answered: number;
+        }[]
+      )
+        .filter((r) => r.site_id === 'york' && new Date(r.minute).getTime() === mark - 60_000)
+        .reduce((n, r) => n + r.answered, 0);
+    const before = await answeredIn();
+    const at = new Date(mark + 21_000).toISOString();
+    const stored = await ingestCallEvents(database.db, KEY, [
+      { siteId: 'york', callId: 'straddle', kind: 'answered', at, waitMs: 31_000 },
+    ]);
+    expect(stored.accepted).toBe(1);
+    expect(await answeredIn()).toBe(before + 1);
+    const incremental = await rollups(database);
+    await rebuildRollups(database.db);
+    expect(await rollups(database)).toEqual(incremental);
+  });
+
   it('vacuums the status runs on every pass, even when raw data is kept forever (days 0)', async () => {
     const vacuums = async () => {
       const [row] = await database.rows<{ n: number }>(

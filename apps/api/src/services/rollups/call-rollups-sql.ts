@@ -10,7 +10,8 @@ import { type SQL, sql } from 'drizzle-orm';
  * - answer-time bin: whole seconds waited, capped at 600 (10 minutes or more)
  * - five-minute buckets and hours are on the UTC clock; days are calendar days in Europe/London
  */
-const OFFERED_AT = sql.raw(
+/** The instant a call event's call was offered (the minute it counts in). */
+export const OFFERED_AT = sql.raw(
   `case when kind in ('answered', 'abandoned') then at - wait_ms * interval '1 millisecond' else at end`,
 );
 const MEASURES_NAMED = sql.raw(`count(*) filter (where kind = 'offered')::int as offered,

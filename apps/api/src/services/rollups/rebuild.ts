@@ -4,7 +4,7 @@ import { catchUpChange, encodeChange } from '../../live/change.ts';
 import { LIVE_CHANNEL } from '../../live/hub.ts';
 import { ROLLUP_TABLES as ROLLUP_TABLE_OBJECTS } from '../queries/levels.ts';
 import { rawPrunedBefore } from '../retention.ts';
-import { callRollupCtes } from './call-rollups-sql.ts';
+import { callRollupCtes, OFFERED_AT } from './call-rollups-sql.ts';
 import { queueRollupCtes } from './queue-rollups-sql.ts';
 
 /** Every rollup table's name. */
@@ -26,9 +26,13 @@ export async function rebuildRollups(db: Db): Promise<{ events: number; snapshot
     if (mark === null) await tx.execute(sql.raw(`truncate ${ROLLUP_TABLES.join(', ')}`));
     else for (const table of ROLLUP_TABLE_OBJECTS) await tx.execute(deleteFrom(table, mark));
     const since = mark === null ? sql`` : sql` where at >= ${mark}::timestamptz`;
+    // A call counts in the minute it was offered: an answer or abandonment at or after the mark whose call
+    // was offered before it belongs to a kept minute (it is already counted there), so events are taken by
+    // that instant, not their own. Every event of a call offered from the mark on is itself from the mark on.
+    const callsSince = mark === null ? sql`` : sql` where ${OFFERED_AT} >= ${mark}::timestamptz`;
     const [calls] = await rowsOf<{ n: number }>(
       tx,
-      sql`with all_events as (select site_id, queue, kind, at, wait_ms from call_events${since}), ${callRollupCtes('all_events')}
+      sql`with all_events as (select site_id, queue, kind, at, wait_ms from call_events${callsSince}), ${callRollupCtes('all_events')}
           select count(*)::int as n from all_events`,
     );
     const [snapshots] = await rowsOf<{ n: number }>(
