@@ -13,7 +13,8 @@ echo "== working in $work (summary: $work/summary.txt)"
 git clone -q "$repo" "$work/repo" && cd "$work/repo" || exit 1
 git log --oneline -1 > "$work/commit.txt"
 npm ci --no-audit --no-fund > "$work/npmci.log" 2>&1 || { echo "npm ci failed: $work/npmci.log"; exit 1; }
-# The benchmark loop in a process group of its own, so that stopping it stops every server it started.
+# The benchmark loop in a session of its own (setsid), so that stopping it stops every server it started:
+# turbo puts each task in a process group of its own, but they all stay in this session.
 export work
 setsid bash -c '
   n=0
@@ -34,6 +35,6 @@ for i in $(seq 1 "$runs"); do
 done
 touch "$work/stop"
 echo "suite done; stopping the benchmarks" >> "$work/summary.txt"
-kill -- -"$bench" 2>/dev/null; wait "$bench" 2>/dev/null
+pkill -TERM -s "$bench" 2>/dev/null; sleep 10; pkill -KILL -s "$bench" 2>/dev/null; wait "$bench" 2>/dev/null
 cat "$work/summary.txt"
 exit "$failed"
