@@ -75,6 +75,8 @@ describe('wallboard on a TV', () => {
   });
 
   it('shows every tile with its window, RAG word and update time, fits 1080p and 4K with no scrolling', async () => {
+    // A feed silent for STALE_AFTER_S (120 s) greys its tiles: pairing on a loaded machine can take that long.
+    await feed(3);
     await screen.locator('[data-live="true"]').waitFor({ timeout: 30_000 });
     const sl = await text(tile('answeredWithin60sPct'));
     expect(sl).toContain('last 60 min');
