@@ -353,6 +353,32 @@ describe.each(testBackends())('CSV exports on %s', (backend) => {
     expect(items).toMatchObject({ A01: '10', B02: '10', B03: '3', B04: '4', B05: '3' });
   });
 
+  it('leaves B04 and B05 empty for periods before the rollups kept the 60 s split (pruned before it was added)', async () => {
+    // As migration 0017 records it on a database whose raw events had been pruned before 1 April 2026.
+    await database.rows(sql`insert into retention_marks (name, before)
+      values ('abandoned_after_60s', timestamptz '2026-04-01T00:00:00+01:00')`);
+    try {
+      const input = iucAdcExportInput.parse({
+        from: '2026-03-01T00:00:00Z',
+        to: '2026-06-01T00:00:00+01:00',
+        siteIds: 'leeds',
+        period: 'month',
+      });
+      const rows = rowsOfCsv(await csvOf(await iucAdcExport(database.db, input, ADMIN)));
+      const value = (period: string, item: string) =>
+        rows.find((r) => r.REPORTING_PERIOD === period && r.ITEM_NUMBER === item)?.VALUE;
+      expect(value('IUCADC-MONTHLY-MAR-2026', 'B02')).not.toBe('');
+      expect(value('IUCADC-MONTHLY-MAR-2026', 'B03')).not.toBe('');
+      expect(value('IUCADC-MONTHLY-MAR-2026', 'B04')).toBe('');
+      expect(value('IUCADC-MONTHLY-MAR-2026', 'B05')).toBe('');
+      // May (the edge calls of the test above) is after the mark: its split is known.
+      expect(value('IUCADC-MONTHLY-MAY-2026', 'B04')).toBe('4');
+      expect(value('IUCADC-MONTHLY-MAY-2026', 'B05')).toBe('3');
+    } finally {
+      await database.rows(sql`delete from retention_marks where name = 'abandoned_after_60s'`);
+    }
+  });
+
   it('pages through events that share an instant without losing or repeating one', async () => {
     // 25,000 events on 2,500 instants (ten calls each): pages of 10,000 end in the middle of ties.
     await database.rows(sql`insert into call_events (site_id, call_id, kind, at, queue)

@@ -1,8 +1,13 @@
 -- Fills abandoned_after_60s (added by 0016) from the stored call events, with the rules of
 -- apps/api/src/services/rollups/call-rollups-sql.ts: an abandoned call whose wait_ms > 60000 counts in the
 -- UTC minute it was offered (at − wait_ms), and the five-minute, hour and London-day rows add up those
--- minutes. Exact wherever the raw events are kept; events pruned by retention (before the raw retention
--- mark) are gone, so rows before it count only the abandoned events still stored (see the README).
+-- minutes. Exact wherever the raw events are kept. Events pruned by retention (before the `raw` retention
+-- mark) are gone, so the split is unknown before that mark: it is recorded as the mark `abandoned_after_60s`
+-- (the IUC ADC export leaves B04 and B05 empty for periods that start before it; see the README).
+INSERT INTO "retention_marks" ("name", "before")
+SELECT 'abandoned_after_60s', "before" FROM "retention_marks" WHERE "name" = 'raw'
+ON CONFLICT ("name") DO NOTHING;
+--> statement-breakpoint
 WITH "after_60s" AS (
   SELECT site_id, queue, date_trunc('minute', at - wait_ms * interval '1 millisecond', 'UTC') AS minute,
     count(*)::int AS n

@@ -76,6 +76,8 @@ describe('upgrading a database that holds rollups', () => {
     const old = migrationsUpTo(15); // before the 60 s split
     dirs.push(old);
     await migrate(db, { migrationsFolder: old });
+    // Raw data pruned before 2 November: rollups before it can never have the split.
+    await client.exec(`insert into retention_marks (name, before) values ('raw', '2026-11-02T00:00:00Z')`);
     // Abandoned calls as ingestion stored them (offered = at − wait_ms) and the rollups it kept: one on each
     // side of 60 s, one in another queue, one offered before London midnight and abandoned after it, one
     // after 30 s only, and a pruned day (rollups without events: nothing to fill it from).
@@ -127,6 +129,14 @@ describe('upgrading a database that holds rollups', () => {
       '11-20 23:00': 1,
     });
     expect(await after60('call_day_rollups', 'day::text')).toEqual({ '2026-11-01': 0, '2026-11-20': 3 });
+    const marks = await db.execute(
+      sql.raw(`select name, to_char(before at time zone 'UTC', 'YYYY-MM-DD HH24:MI') as before
+        from retention_marks order by name`),
+    );
+    expect(marks.rows).toEqual([
+      { name: 'abandoned_after_60s', before: '2026-11-02 00:00' },
+      { name: 'raw', before: '2026-11-02 00:00' },
+    ]);
     await client.close();
   });
 });
