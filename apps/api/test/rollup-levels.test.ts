@@ -14,6 +14,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestCallEvents } from '../src/services/ingest/call-events.ts';
 import { toWindowMeasures } from '../src/services/queries/call-counts.ts';
+import { levelFor } from '../src/services/queries/levels.ts';
+import { readCallCounts } from '../src/services/queries/rollup-reads.ts';
 import { getSeries } from '../src/services/queries/series.ts';
 import { ROLLUP_TABLES, rebuildRollups } from '../src/services/rollups/rebuild.ts';
 import { addSite } from '../src/services/sites.ts';
@@ -59,6 +61,30 @@ function eventsOf(calls: Call[]): CallEvent[] {
     }
     return events;
   });
+}
+
+/**
+ * Abandoned calls of `sites` split at 30 and 60 s (IUC ADC B03, B04, B05) per bucket of `interval` in
+ * [lo, hi), counted by hand from the raw waits (not through the metrics package's rules).
+ */
+function abandonedSplitByHand(
+  events: CallEvent[],
+  interval: SeriesInterval,
+  sites: readonly string[],
+  lo: number,
+  hi: number,
+): Map<string, [number, number, number]> {
+  const out = new Map<string, [number, number, number]>();
+  for (const e of events) {
+    if (e.kind !== 'abandoned' || (sites.length > 0 && !sites.includes(e.siteId))) continue;
+    const wait = e.waitMs ?? 0;
+    const start = bucketStart(Math.floor((Date.parse(e.at) - wait) / 60_000) * 60_000, interval);
+    if (start < lo || start >= hi) continue;
+    const split = out.get(String(start)) ?? [0, 0, 0];
+    split[wait <= 30_000 ? 0 : wait <= 60_000 ? 1 : 2] += 1;
+    out.set(String(start), split);
+  }
+  return out;
 }
 
 /** Brute force: the raw events' minute counts (metrics' oracle) summed per bucket of `interval` for `sites`. */
@@ -117,6 +143,29 @@ describe.each(testBackends())('every rollup level against raw events on %s', (ba
             ...toWindowMeasures(computeMeasures(expected.get(Date.parse(p.start)))),
           }));
           expect({ interval, siteIds, points: actual }).toEqual({ interval, siteIds, points: wanted });
+          // The 30/60 s split of abandoned calls as each level's rows store it (what the IUC ADC export reads).
+          const lo = bucketStart(window.from, interval);
+          const hi = bucketStart(window.to, interval);
+          const read = await readCallCounts(
+            database.db,
+            levelFor(interval),
+            { from: lo, to: hi, siteIds },
+            'bucket',
+          );
+          const stored = new Map<string, [number, number, number]>();
+          for (const [k, c] of read) {
+            const split: [number, number, number] = [
+              c.abandoned - c.abandonedAfter30s,
+              c.abandonedAfter30s - c.abandonedAfter60s,
+              c.abandonedAfter60s,
+            ];
+            if (c.abandoned > 0) stored.set(k, split);
+          }
+          expect({ interval, siteIds, split: stored }).toEqual({
+            interval,
+            siteIds,
+            split: abandonedSplitByHand(events, interval, siteIds, lo, hi),
+          });
           // Every counted bucket is on the chart.
           const shown = new Set(series.points.map((p) => Date.parse(p.start)));
           for (const start of expected.keys()) {

@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CallEvent } from '@switchboard/contracts';
+import { MIGRATIONS_FOLDER } from '@switchboard/db';
 import { createTestDb, type TestDatabase, testBackends } from '@switchboard/db/testing';
 import {
   type CallCounts,
@@ -70,7 +73,7 @@ const minuteKey = (r: { site_id: unknown; queue: unknown; minute: unknown }) =>
 async function minuteRollups(database: TestDatabase): Promise<Map<string, CallCounts>> {
   const rows = await database.rows<CountsRow & { site_id: string; queue: string; minute: string }>(
     sql`select site_id, queue, minute, offered, answered, answered_within_60s, abandoned, abandoned_after_30s,
-      answer_ms_sum from call_minute_rollups`,
+      abandoned_after_60s, answer_ms_sum from call_minute_rollups`,
   );
   const bins = await database.rows<{
     site_id: string;
@@ -90,7 +93,7 @@ async function fiveMinuteRollups(database: TestDatabase): Promise<Map<string, Ca
   const rows = await database.rows<
     CountsRow & { site_id: string; bucket: string; answer_bins: number[]; answer_bin_calls: number[] }
   >(sql`select site_id, bucket, offered, answered, answered_within_60s, abandoned, abandoned_after_30s,
-    answer_ms_sum, answer_bins, answer_bin_calls from call_5min_rollups`);
+    abandoned_after_60s, answer_ms_sum, answer_bins, answer_bin_calls from call_5min_rollups`);
   return new Map(
     rows.map((r) => {
       expect(r.answer_bins).toEqual([...r.answer_bins].sort((a, b) => a - b));
@@ -99,6 +102,13 @@ async function fiveMinuteRollups(database: TestDatabase): Promise<Map<string, Ca
     }),
   );
 }
+
+/** The statements of the migration that fills abandoned_after_60s in a database upgraded to it. */
+const BACKFILL_60S = (() => {
+  const file = readdirSync(MIGRATIONS_FOLDER).find((f) => f.endsWith('_abandoned_after_60s_backfill.sql'));
+  if (!file) throw new Error('no abandoned_after_60s backfill migration');
+  return readFileSync(join(MIGRATIONS_FOLDER, file), 'utf8').split('--> statement-breakpoint');
+})();
 
 const snapshotAll = async (database: TestDatabase) => {
   const out: Record<string, unknown[]> = {};
@@ -156,6 +166,33 @@ describe.each(testBackends())('call rollups on %s', (backend) => {
           );
           expect(Number(hours?.n)).toBe([...byDay.values()].reduce((a, b) => a + b, 0));
 
+          // Abandoned calls split at 30 and 60 s (IUC ADC B03, B04, B05) per site and London day, and per
+          // site and hour, counted by hand from the calls' waits (not through the metrics package's rules).
+          const splitByHand = (bucketOf: (ms: number) => string) => {
+            const out = new Map<string, string>();
+            const split = new Map<string, [number, number, number]>();
+            for (const call of calls) {
+              if (call.outcome !== 'abandoned') continue;
+              const key = `${call.siteId}|${bucketOf(Math.floor(call.offeredMs / 60_000) * 60_000)}`;
+              const s = split.get(key) ?? [0, 0, 0];
+              s[call.waitMs <= 30_000 ? 0 : call.waitMs <= 60_000 ? 1 : 2] += 1;
+              split.set(key, s);
+            }
+            for (const [key, s] of split) out.set(key, s.join(','));
+            return out;
+          };
+          const splitOf = async (level: 'day' | 'hour') => {
+            const rows = await database.rows<{ k: string; split: string }>(
+              sql`select site_id || '|' || ${sql.raw(level === 'day' ? 'day::text' : `to_char(hour at time zone 'UTC', 'YYYY-MM-DD"T"HH24')`)} as k,
+                (abandoned - abandoned_after_30s) || ',' || (abandoned_after_30s - abandoned_after_60s) || ',' ||
+                abandoned_after_60s as split
+                from ${sql.raw(`call_${level}_rollups`)} where abandoned > 0`,
+            );
+            return new Map(rows.map((r) => [r.k, r.split]));
+          };
+          expect(await splitOf('day')).toEqual(splitByHand(localDateString));
+          expect(await splitOf('hour')).toEqual(splitByHand((ms) => new Date(ms).toISOString().slice(0, 13)));
+
           // Five-minute rollups, histogram packed in the row, equal the same counts by site and 5 minutes.
           const byFive = new Map<string, CallCounts>();
           for (const [key, counts] of expected) {
@@ -171,6 +208,13 @@ describe.each(testBackends())('call rollups on %s', (backend) => {
           // Rebuilding from raw events gives exactly what ingestion kept incrementally.
           const incremental = await snapshotAll(database);
           await rebuildRollups(database.db);
+          expect(await snapshotAll(database)).toEqual(incremental);
+
+          // A database upgraded from before the 60 s split (every row 0) is filled by the migration exactly
+          // as ingestion keeps it.
+          for (const level of ['minute', '5min', 'hour', 'day'])
+            await database.db.execute(sql.raw(`update call_${level}_rollups set abandoned_after_60s = 0`));
+          for (const statement of BACKFILL_60S) await database.db.execute(sql.raw(statement));
           expect(await snapshotAll(database)).toEqual(incremental);
         },
       ),

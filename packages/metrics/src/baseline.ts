@@ -107,6 +107,7 @@ export function scaleCounts(c: CallCounts, factor: number): CallCounts {
     answeredWithin60s: c.answeredWithin60s * factor,
     abandoned: c.abandoned * factor,
     abandonedAfter30s: c.abandonedAfter30s * factor,
+    abandonedAfter60s: c.abandonedAfter60s * factor,
     answerMsSum: c.answerMsSum * factor,
     answerHist: c.answerHist.map((n) => n * factor),
   };

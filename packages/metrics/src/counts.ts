@@ -8,6 +8,8 @@ export type CallCounts = {
   answeredWithin60s: number;
   abandoned: number;
   abandonedAfter30s: number;
+  /** Of those, abandoned after 60 s (waitMs > 60000): IUC ADC B05, and B04 = abandonedAfter30s − this. */
+  abandonedAfter60s: number;
   /** Sum of answer times in ms (IUC ADC B06), so mean = answerMsSum / answered. */
   answerMsSum: number;
   /** Answer times, see histogram.ts. May be short or empty (= all zeros). */
@@ -29,6 +31,8 @@ export type CallEventLike = {
 export const ANSWER_TARGET_MS = 60_000;
 /** Older abandonment measure: abandoned after 30 s means waitMs > 30000. */
 export const ABANDON_GRACE_MS = 30_000;
+/** The IUC ADC split of abandoned calls: after 60 s means waitMs > 60000 (B05; 30–60 s is B04). */
+export const ABANDON_LATE_MS = 60_000;
 export const MINUTE_MS = 60_000;
 
 export function isAnsweredWithin60s(waitMs: number): boolean {
@@ -37,6 +41,10 @@ export function isAnsweredWithin60s(waitMs: number): boolean {
 
 export function isAbandonedAfter30s(waitMs: number): boolean {
   return waitMs > ABANDON_GRACE_MS;
+}
+
+export function isAbandonedAfter60s(waitMs: number): boolean {
+  return waitMs > ABANDON_LATE_MS;
 }
 
 /** The caller's wait; the contract requires it for answered/abandoned, a missing one counts as 0. */
@@ -77,6 +85,7 @@ export function emptyCounts(): CallCounts {
     answeredWithin60s: 0,
     abandoned: 0,
     abandonedAfter30s: 0,
+    abandonedAfter60s: 0,
     answerMsSum: 0,
     answerHist: emptyHistogram(),
   };
@@ -90,6 +99,7 @@ export function mergeCounts(a: CallCounts, b: CallCounts): CallCounts {
     answeredWithin60s: a.answeredWithin60s + b.answeredWithin60s,
     abandoned: a.abandoned + b.abandoned,
     abandonedAfter30s: a.abandonedAfter30s + b.abandonedAfter30s,
+    abandonedAfter60s: a.abandonedAfter60s + b.abandonedAfter60s,
     answerMsSum: a.answerMsSum + b.answerMsSum,
     answerHist: mergeHistograms(a.answerHist, b.answerHist),
   };
@@ -117,6 +127,7 @@ export function addEventToCounts(c: CallCounts, event: Pick<CallEventLike, 'kind
   } else if (event.kind === 'abandoned') {
     c.abandoned += 1;
     if (isAbandonedAfter30s(wait)) c.abandonedAfter30s += 1;
+    if (isAbandonedAfter60s(wait)) c.abandonedAfter60s += 1;
   }
 }
 

@@ -1,13 +1,11 @@
 import { IUC_ADC_CODES, IUC_ADC_LABELS, type Measures } from './measures.ts';
 
 /** The IUC ADC items Switchboard computes, in the order of the national return. */
-export const IUC_ADC_ITEMS = ['A01', 'A03', 'B01', 'B02', 'B03', 'B06', 'B07'] as const;
+export const IUC_ADC_ITEMS = ['A01', 'A03', 'B01', 'B02', 'B03', 'B04', 'B05', 'B06', 'B07'] as const;
 export type IucAdcItem = (typeof IUC_ADC_ITEMS)[number];
 
 /** Items the national return has that Switchboard's feeds cannot give (why, for the README and exports). */
 export const IUC_ADC_NOT_COVERED = {
-  B04: 'abandoned between 30 and 60 seconds: rollups keep abandoned after 30 s only',
-  B05: 'abandoned after 60 seconds: rollups keep abandoned after 30 s only',
   'C–G': 'triage, clinical assessment, dispositions and bookings need the clinical system',
   'D13/D14': 'clinician call-backs within 20 minutes are not yet measured',
 } as const;

@@ -18,6 +18,10 @@ export type Measures = {
   abandonedAfter30s: number | null;
   /** B03: abandoned with waitMs <= 30000. */
   abandonedWithin30s: number | null;
+  /** B04: abandoned with 30000 < waitMs <= 60000 (abandonedAfter30s − abandonedAfter60s). */
+  abandonedBetween30And60s: number | null;
+  /** B05: abandoned with waitMs > 60000. B03 + B04 + B05 = B02. */
+  abandonedAfter60s: number | null;
   /** B06: total time to answer in ms. */
   answerMsSum: number | null;
   /** answeredWithin60s / answered × 100 (target ≥ 95). */
@@ -43,6 +47,8 @@ export const MEASURE_NAMES = [
   'abandoned',
   'abandonedAfter30s',
   'abandonedWithin30s',
+  'abandonedBetween30And60s',
+  'abandonedAfter60s',
   'answerMsSum',
   'answeredWithin60sPct',
   'abandonedPct',
@@ -59,6 +65,8 @@ export const IUC_ADC_CODES = {
   answeredWithin60s: 'B01',
   abandoned: 'B02',
   abandonedWithin30s: 'B03',
+  abandonedBetween30And60s: 'B04',
+  abandonedAfter60s: 'B05',
   answerMsSum: 'B06',
   p95AnswerMs: 'B07',
 } as const satisfies Partial<Record<MeasureName, string>>;
@@ -70,6 +78,8 @@ export const IUC_ADC_LABELS = {
   B01: 'Calls answered within 60 seconds',
   B02: 'Calls abandoned',
   B03: 'Calls abandoned within 30 seconds',
+  B04: 'Calls abandoned between 30 and 60 seconds',
+  B05: 'Calls abandoned after 60 seconds',
   B06: 'Total time to answer',
   B07: '95th centile call answer time',
 } as const;
@@ -87,6 +97,8 @@ export function emptyMeasures(): Measures {
     abandoned: null,
     abandonedAfter30s: null,
     abandonedWithin30s: null,
+    abandonedBetween30And60s: null,
+    abandonedAfter60s: null,
     answerMsSum: null,
     answeredWithin60sPct: null,
     abandonedPct: null,
@@ -100,7 +112,15 @@ export function emptyMeasures(): Measures {
 /** Measures of one window's counts; all null for null/undefined (no data arrived). */
 export function computeMeasures(counts: CallCounts | null | undefined): Measures {
   if (!counts) return emptyMeasures();
-  const { offered, answered, answeredWithin60s, abandoned, abandonedAfter30s, answerMsSum } = counts;
+  const {
+    offered,
+    answered,
+    answeredWithin60s,
+    abandoned,
+    abandonedAfter30s,
+    abandonedAfter60s,
+    answerMsSum,
+  } = counts;
   return {
     offered,
     answered,
@@ -108,6 +128,8 @@ export function computeMeasures(counts: CallCounts | null | undefined): Measures
     abandoned,
     abandonedAfter30s,
     abandonedWithin30s: abandoned - abandonedAfter30s,
+    abandonedBetween30And60s: abandonedAfter30s - abandonedAfter60s,
+    abandonedAfter60s,
     answerMsSum,
     answeredWithin60sPct: pct(answeredWithin60s, answered),
     abandonedPct: pct(abandonedAfter30s, offered),

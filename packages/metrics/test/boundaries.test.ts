@@ -118,6 +118,7 @@ describe('baselines, bands and impact at their edges', () => {
       answeredWithin60s: 6,
       abandoned: 2,
       abandonedAfter30s: 1,
+      abandonedAfter60s: 1,
       answerMsSum: 4_000,
       answerHist: [3, 0, 5],
     };
@@ -127,6 +128,7 @@ describe('baselines, bands and impact at their edges', () => {
       answeredWithin60s: 12,
       abandoned: 4,
       abandonedAfter30s: 2,
+      abandonedAfter60s: 2,
       answerMsSum: 8_000,
       answerHist: [6, 0, 10],
     });

@@ -10,6 +10,7 @@ import {
   emptyCounts,
   histogramFromValues,
   isAbandonedAfter30s,
+  isAbandonedAfter60s,
   isAnsweredWithin60s,
   mergeCounts,
   offeredAt,
@@ -23,6 +24,7 @@ const callCounts: fc.Arbitrary<CallCounts> = fc.record({
   answeredWithin60s: count,
   abandoned: count,
   abandonedAfter30s: count,
+  abandonedAfter60s: count,
   answerMsSum: fc.integer({ min: 0, max: 1e9 }),
   answerHist: fc.oneof(
     fc.constant(null).map((): number[] => []),
@@ -43,7 +45,7 @@ const event: fc.Arbitrary<CallEventLike> = fc.record({
 
 /**
  * The oracle for counts, from the rule and the raw events (no code under test): count each kind, compare
- * each wait with the 60 s and 30 s limits, add the waits, and bin them by whole second up to 600.
+ * each wait with the 60 s and 30 s limits (abandoned: 30 s and 60 s), add the waits, and bin them by whole second up to 600.
  */
 type Outcome = { kind: 'offered' | 'answered' | 'abandoned'; waitMs: number };
 const outcome: fc.Arbitrary<Outcome> = fc.record({
@@ -64,17 +66,20 @@ function countByHand(outcomes: readonly Outcome[]): CallCounts {
     answeredWithin60s: answered.filter((o) => o.waitMs <= 60_000).length,
     abandoned: abandoned.length,
     abandonedAfter30s: abandoned.filter((o) => o.waitMs > 30_000).length,
+    abandonedAfter60s: abandoned.filter((o) => o.waitMs > 60_000).length,
     answerMsSum: answered.reduce((sum, o) => sum + o.waitMs, 0),
     answerHist: hist,
   };
 }
 
 describe('rules', () => {
-  it('answered within 60 s is waitMs <= 60000; abandoned after 30 s is waitMs > 30000', () => {
+  it('answered within 60 s is waitMs <= 60000; abandoned after 30 s is waitMs > 30000, after 60 s > 60000', () => {
     expect(isAnsweredWithin60s(60_000)).toBe(true);
     expect(isAnsweredWithin60s(60_001)).toBe(false);
     expect(isAbandonedAfter30s(30_000)).toBe(false);
     expect(isAbandonedAfter30s(30_001)).toBe(true);
+    expect(isAbandonedAfter60s(60_000)).toBe(false);
+    expect(isAbandonedAfter60s(60_001)).toBe(true);
   });
 
   it('offeredAt subtracts the wait for answered and abandoned only', () => {
@@ -95,13 +100,14 @@ describe('rules', () => {
       addEventToCounts(c, { kind, waitMs: 90_000 });
     expect(c).toEqual(emptyCounts());
     addEventToCounts(c, { kind: 'answered', waitMs: 60_001 });
-    addEventToCounts(c, { kind: 'abandoned', waitMs: 30_000 });
+    for (const waitMs of [30_000, 30_001, 60_000, 60_001]) addEventToCounts(c, { kind: 'abandoned', waitMs });
     expect(c).toEqual(
       countByHand([
         { kind: 'answered', waitMs: 60_001 },
-        { kind: 'abandoned', waitMs: 30_000 },
+        ...[30_000, 30_001, 60_000, 60_001].map((waitMs) => ({ kind: 'abandoned' as const, waitMs })),
       ]),
     );
+    expect(c).toMatchObject({ abandoned: 4, abandonedAfter30s: 3, abandonedAfter60s: 1 });
   });
 });
 
@@ -134,6 +140,7 @@ describe('countsFromEvents', () => {
       answered: 0,
       abandoned: 1,
       abandonedAfter30s: 1,
+      abandonedAfter60s: 0,
     });
   });
 

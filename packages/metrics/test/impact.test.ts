@@ -22,18 +22,21 @@ const countsArb: fc.Arbitrary<CallCounts> = fc
     within60Frac: fc.double({ min: 0, max: 1, noNaN: true }),
     abandonedFrac: fc.double({ min: 0, max: 1, noNaN: true }),
     after30Frac: fc.double({ min: 0, max: 1, noNaN: true }),
+    after60Frac: fc.double({ min: 0, max: 1, noNaN: true }),
     waits: fc.array(fc.nat(700_000), { maxLength: 20 }),
   })
   .map((r) => {
     const answered = Math.floor(r.offered * r.answeredFrac);
     const abandoned = Math.floor((r.offered - answered) * r.abandonedFrac);
+    const after30 = Math.floor(abandoned * r.after30Frac);
     const waits = r.waits.slice(0, answered);
     return {
       offered: r.offered,
       answered,
       answeredWithin60s: Math.floor(answered * r.within60Frac),
       abandoned,
-      abandonedAfter30s: Math.floor(abandoned * r.after30Frac),
+      abandonedAfter30s: after30,
+      abandonedAfter60s: Math.floor(after30 * r.after60Frac),
       answerMsSum: waits.reduce((a, b) => a + b, 0),
       answerHist: histogramFromValues(waits),
     };

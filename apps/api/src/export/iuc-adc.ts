@@ -13,12 +13,16 @@ import {
 } from '@switchboard/metrics';
 import { levelFor } from '../services/queries/levels.ts';
 import { readCallCounts } from '../services/queries/rollup-reads.ts';
+import { abandonedSplitFrom } from '../services/retention.ts';
 import type { Cell } from './cells.ts';
 import { coverageKey, minutesWithData } from './coverage.ts';
 import { exportFileName, sitesPart } from './names.ts';
 import { type ExportScope, requireRole, sitesInScope } from './scope.ts';
 import { exportSites } from './sites.ts';
 import type { ExportPlan } from './stream.ts';
+
+/** The items that need the 60 s split of abandoned calls, unknown in rollups older than SPLIT_60S_MARK. */
+const SPLIT_60S_ITEMS: ReadonlySet<string> = new Set(['B04', 'B05']);
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
@@ -73,6 +77,7 @@ async function* iucAdcPages(
   const first = periods[0]?.[0];
   const last = periods[periods.length - 1]?.[1];
   if (first === undefined || last === undefined) return;
+  const splitFrom = await abandonedSplitFrom(db);
   for (const site of sites) {
     const [daily, covered] = await Promise.all([
       readCallCounts(db, levelFor('1d'), { from: first, to: last, siteIds: [site.id] }, 'bucket'),
@@ -83,7 +88,10 @@ async function* iucAdcPages(
       const minutes = covered.get(coverageKey(start)) ?? 0;
       const counts = sumCounts(bucketStarts(start, end, '1d').map((day) => daily.get(String(day))));
       const measures = computeMeasures(counts ?? (minutes > 0 ? emptyCounts() : null));
-      for (const { item, value } of iucAdcValues(measures)) {
+      // A period that starts before the split was kept has no B04/B05 (empty, never a wrong number).
+      const splitUnknown = splitFrom !== null && start < splitFrom;
+      for (const { item, value: known } of iucAdcValues(measures)) {
+        const value = splitUnknown && SPLIT_60S_ITEMS.has(item) ? null : known;
         rows.push([
           reportingPeriodName(start, period),
           site.regionCode,

@@ -3,6 +3,11 @@ import { sql } from 'drizzle-orm';
 
 /** The retention mark of the raw call events and queue snapshots (see retention_marks). */
 export const RAW_MARK = 'raw';
+/**
+ * Call rollups before this mark lack the 60 s split of abandoned calls (IUC ADC B04, B05): their raw events
+ * had been pruned when the split was added (migration 0017 records it; absent when nothing had been).
+ */
+export const SPLIT_60S_MARK = 'abandoned_after_60s';
 
 export interface PruneOptions {
   /** Raw rows before the London midnight at or before this instant are deleted. */
@@ -80,6 +85,16 @@ export async function vacuumStatusRuns(db: Db): Promise<void> {
 export async function rawPrunedBefore(db: Db): Promise<string | null> {
   const [row] = await rowsOf<{ before: string }>(db, rawMarkQuery());
   return row?.before ?? null;
+}
+
+/** Epoch ms before which the call rollups lack the 60 s split of abandoned calls, or null (known throughout). */
+export async function abandonedSplitFrom(db: Db): Promise<number | null> {
+  const [row] = await rowsOf<{ before: string }>(
+    db,
+    sql`select to_char(before at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as before
+      from retention_marks where name = ${SPLIT_60S_MARK}`,
+  );
+  return row ? Date.parse(row.before) : null;
 }
 
 /** The statement behind rawPrunedBefore: no row, or one row whose `before` is that instant (ISO, UTC). */

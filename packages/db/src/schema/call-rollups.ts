@@ -17,6 +17,8 @@ const counts = {
   answeredWithin60s: integer('answered_within_60s').notNull().default(0),
   abandoned: integer('abandoned').notNull().default(0),
   abandonedAfter30s: integer('abandoned_after_30s').notNull().default(0),
+  /** Of those, abandoned after 60 s (IUC ADC B05; B04 = after 30 s − after 60 s). */
+  abandonedAfter60s: integer('abandoned_after_60s').notNull().default(0),
   answerMsSum: bigint('answer_ms_sum', { mode: 'number' }).notNull().default(0),
 };
 /** No foreign key: rollups derive from rows that already passed one, and the check would cost every upsert. */

@@ -23,6 +23,7 @@ export type SummedRow = {
   answered_within_60s: number;
   abandoned: number;
   abandoned_after_30s: number;
+  abandoned_after_60s: number;
   answer_ms_sum: number;
   /** The bins and their calls: one list, or one list per packed row. */
   bins: number[] | number[][] | null;
@@ -35,7 +36,8 @@ function sums(table: RollupLevel['calls'], weight?: SQL): SQL {
   const cast = weight ? sql.raw('float8') : sql.raw('int');
   return sql`sum(${table.offered}${w})::${cast} as offered, sum(${table.answered}${w})::${cast} as answered,
     sum(${table.answeredWithin60s}${w})::${cast} as answered_within_60s, sum(${table.abandoned}${w})::${cast} as abandoned,
-    sum(${table.abandonedAfter30s}${w})::${cast} as abandoned_after_30s, sum(${table.answerMsSum}${w})::float8 as answer_ms_sum`;
+    sum(${table.abandonedAfter30s}${w})::${cast} as abandoned_after_30s,
+    sum(${table.abandonedAfter60s}${w})::${cast} as abandoned_after_60s, sum(${table.answerMsSum}${w})::float8 as answer_ms_sum`;
 }
 
 /** Per key, the (key, bin, calls) rows of `perBin` as two parallel arrays (unsorted: sorting them in SQL cost more than the rest of a day chart). */
@@ -73,6 +75,7 @@ function addRow(into: CallCounts, row: SummedRow, factor: number): CallCounts {
   into.answeredWithin60s += Number(row.answered_within_60s) * factor;
   into.abandoned += Number(row.abandoned) * factor;
   into.abandonedAfter30s += Number(row.abandoned_after_30s) * factor;
+  into.abandonedAfter60s += Number(row.abandoned_after_60s) * factor;
   into.answerMsSum += Number(row.answer_ms_sum) * factor;
   const bins = row.bins ?? [];
   const calls = row.bin_calls ?? [];
@@ -115,7 +118,7 @@ export async function readCallCounts(
   const rows = await rowsOf<SummedRow>(
     db,
     sql`select ${out(sql`c.k`)} as k, offered, answered, answered_within_60s, abandoned, abandoned_after_30s,
-          answer_ms_sum, bins, bin_calls
+          abandoned_after_60s, answer_ms_sum, bins, bin_calls
         from (select ${key(callsTime, calls.siteId)} as k, ${sums(calls)}${histogram.select} from ${calls}
               where ${where(callsTime, calls.siteId)} group by 1) c
         ${histogram.join}`,
@@ -215,8 +218,8 @@ async function readLevelSpans(
     sql`select r.i, x.* from unnest(${edges(spans.map((s) => s.from))}, ${edges(spans.map((s) => s.to))})
           with ordinality as r(f, t, i)
         cross join lateral (
-          select c.k, offered, answered, answered_within_60s, abandoned, abandoned_after_30s, answer_ms_sum,
-            bins, bin_calls
+          select c.k, offered, answered, answered_within_60s, abandoned, abandoned_after_30s, abandoned_after_60s,
+            answer_ms_sum, bins, bin_calls
           from (select ${calls.siteId} as k, ${sums(calls)}${histogram.select} from ${calls}
                 where ${inSpan(callsTime)} group by 1) c
           ${histogram.join} offset 0) x
@@ -266,6 +269,7 @@ function cleared(c: CallCounts): CallCounts | null {
     answeredWithin60s: clear(c.answeredWithin60s),
     abandoned: clear(c.abandoned),
     abandonedAfter30s: clear(c.abandonedAfter30s),
+    abandonedAfter60s: clear(c.abandonedAfter60s),
     answerMsSum: clear(c.answerMsSum),
     answerHist: c.answerHist.map(clear),
   };

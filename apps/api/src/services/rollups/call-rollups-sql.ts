@@ -6,7 +6,7 @@ import { type SQL, sql } from 'drizzle-orm';
  * packages/metrics (counts.ts, histogram.ts); property tests prove the two agree.
  *
  * - a call counts in the minute it was OFFERED: `at` for `offered`, `at - waitMs` for `answered`/`abandoned`
- * - answered within 60 s: waitMs <= 60000; abandoned after 30 s: waitMs > 30000
+ * - answered within 60 s: waitMs <= 60000; abandoned after 30 s: waitMs > 30000; after 60 s: waitMs > 60000
  * - answer-time bin: whole seconds waited, capped at 600 (10 minutes or more)
  * - five-minute buckets and hours are on the UTC clock; days are calendar days in Europe/London
  */
@@ -19,15 +19,17 @@ const MEASURES_NAMED = sql.raw(`count(*) filter (where kind = 'offered')::int as
   count(*) filter (where kind = 'answered' and wait_ms <= 60000)::int as answered_within_60s,
   count(*) filter (where kind = 'abandoned')::int as abandoned,
   count(*) filter (where kind = 'abandoned' and wait_ms > 30000)::int as abandoned_after_30s,
+  count(*) filter (where kind = 'abandoned' and wait_ms > 60000)::int as abandoned_after_60s,
   coalesce(sum(wait_ms) filter (where kind = 'answered'), 0)::bigint as answer_ms_sum`);
 const COLUMNS = sql.raw(
-  'offered, answered, answered_within_60s, abandoned, abandoned_after_30s, answer_ms_sum',
+  'offered, answered, answered_within_60s, abandoned, abandoned_after_30s, abandoned_after_60s, answer_ms_sum',
 );
 const ADD = sql.raw(`offered = r.offered + excluded.offered,
   answered = r.answered + excluded.answered,
   answered_within_60s = r.answered_within_60s + excluded.answered_within_60s,
   abandoned = r.abandoned + excluded.abandoned,
   abandoned_after_30s = r.abandoned_after_30s + excluded.abandoned_after_30s,
+  abandoned_after_60s = r.abandoned_after_60s + excluded.abandoned_after_60s,
   answer_ms_sum = r.answer_ms_sum + excluded.answer_ms_sum`);
 const BIN = sql.raw('least(wait_ms / 1000, 600)::smallint');
 const DAY = sql.raw(`(minute at time zone 'Europe/London')::date`);
@@ -46,7 +48,7 @@ const MERGE_PACKED = sql.raw(`(answer_bins, answer_bin_calls) = (
 /** The measures of minute_counts rows added up into a coarser bucket. */
 const SUMS =
   sql.raw(`sum(offered)::int, sum(answered)::int, sum(answered_within_60s)::int, sum(abandoned)::int,
-  sum(abandoned_after_30s)::int, sum(answer_ms_sum)::bigint`);
+  sum(abandoned_after_30s)::int, sum(abandoned_after_60s)::int, sum(answer_ms_sum)::bigint`);
 
 /**
  * CTEs that add the call events of relation `source` (columns site_id, queue, kind, at, wait_ms) to every
