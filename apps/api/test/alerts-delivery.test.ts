@@ -47,6 +47,15 @@ describe.each(testBackends())('alert delivery on %s', (backend) => {
       since: iso(T0),
     });
     expect(body.url).toBe('https://switchboard.example.nhs.uk/systems?site=leeds');
+    // The admin page's "Firing now" list says it in words, the raw subject beside it.
+    const firing = dataOf<{ ruleId: number; subject: string; description: string; since: string }[]>(
+      await f.api.get('alerts.firing', undefined, 'manager'),
+    );
+    expect(firing.find((a) => a.ruleId === rule.id)).toMatchObject({
+      subject: 'cas@leeds',
+      description: `cas at LEEDS — system down or unknown for 5 min (rule ${rule.id})`,
+      since: iso(T0),
+    });
     const timestamp = String(fired?.headers['x-switchboard-timestamp']);
     const expected = `sha256=${createHmac('sha256', f.webhook.secret).update(`${timestamp}.${fired?.body}`).digest('hex')}`;
     expect(fired?.headers['x-switchboard-signature']).toBe(expected);
@@ -148,13 +157,26 @@ describe.each(testBackends())('alert delivery on %s', (backend) => {
     await run(evaluator);
     expect(hooks('/hook').length - before).toBe(2);
     const log = dataOf<{
-      entries: { ruleId: number; attempt: number; status: string; error: string | null }[];
+      entries: {
+        ruleId: number;
+        subject: string;
+        description: string;
+        attempt: number;
+        status: string;
+        error: string | null;
+      }[];
     }>(await f.api.get('alerts.deliveries', { limit: 10 }, 'manager'));
     const mine = log.entries.filter((e) => e.ruleId === rule.id);
     expect(mine.map((e) => [e.attempt, e.status, e.error])).toEqual([
       [2, 'sent', null],
       [1, 'failed', 'HTTP 500'],
     ]);
+    expect(mine.map((e) => [e.subject, e.description])).toEqual(
+      [1, 2].map(() => [
+        'gp-booking@leeds',
+        `gp-booking at LEEDS — system down or unknown for 1 min (rule ${rule.id})`,
+      ]),
+    );
     const failed = dataOf<{ entries: { status: string }[] }>(
       await f.api.get('alerts.deliveries', { limit: 200, failedOnly: true }, 'manager'),
     );

@@ -61,9 +61,15 @@ describe('alerts and maintenance', () => {
     // The API's own evaluator (every 15 s) fires the rule; the receiver answers 500, so the log shows a failure.
     const log = page.getByTestId('delivery-log');
     await log.locator('tr[data-status="failed"]', { hasText: 'firing' }).first().waitFor({ timeout: 90_000 });
-    expect(await text(log)).toMatch(/On-call bridge.*firing · rule \d+ · cas@leeds.*Failed.*HTTP 500/);
+    const said = /Adastra \(CAS\) at Leeds NHS 111 — system down or unknown for 5 min \(rule \d+\)/;
+    expect(await text(log)).toMatch(new RegExp(`On-call bridge.*Firing: ${said.source}.*Failed.*HTTP 500`));
+    expect(await log.locator('td[data-subject="cas@leeds"]').count()).toBeGreaterThan(0);
 
-    await page.getByTestId('alerts-firing').getByText('cas@leeds').waitFor({ timeout: 30_000 });
+    const firing = page.getByTestId('alerts-firing').locator('li[data-subject="cas@leeds"]');
+    await firing.waitFor({ timeout: 30_000 });
+    expect(await text(firing)).toMatch(
+      new RegExp(`^${said.source}, since \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2}`),
+    );
 
     await channels.getByRole('button', { name: 'Send test to On-call bridge' }).click();
     await page.getByText('Test failed: HTTP 500').waitFor({ timeout: 30_000 });

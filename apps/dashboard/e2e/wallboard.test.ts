@@ -109,6 +109,10 @@ describe('wallboard on a TV', () => {
       .toBe('8');
     await screen.locator('[data-testid="wallboard"][data-page="1"]').waitFor({ timeout: 30_000 });
     await screen.getByTestId('wb-chart').waitFor();
+    // The dashed line is named, and the span's ends are labelled (its start on the London clock).
+    await expect
+      .poll(() => text(screen.getByTestId('wb-chart')), { timeout: 30_000 })
+      .toMatch(/target 20 s.*4 h ago · \d\d:\d\d.*now/);
     await screenshot(screen, 'wallboard-page2-chart-1080p');
     await screen.locator('[data-testid="wallboard"][data-page="0"]').waitFor({ timeout: 30_000 });
     expect(

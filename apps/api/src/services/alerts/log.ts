@@ -3,6 +3,7 @@ import { and, desc, eq, isNull, lt } from 'drizzle-orm';
 import { DomainError } from '../../errors.ts';
 import { type Actor, actorOf, audit } from '../audit.ts';
 import { type DeliveryOptions, deliver } from './deliver.ts';
+import { describeAlert, namesFor } from './wording.ts';
 
 /** The delivery log, newest first, at most `limit` a page; `next` pages on. */
 export async function listDeliveries(
@@ -32,11 +33,21 @@ export async function listDeliveries(
     )
     .orderBy(desc(alertDeliveries.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit).map((row) => ({ ...row, at: row.at.toISOString() }));
+  const kept = rows.slice(0, input.limit);
+  const names = await namesFor(db, kept);
+  const page = kept.map((row) => ({
+    ...row,
+    at: row.at.toISOString(),
+    /** The alert in words, or null for a test message. */
+    description:
+      row.ruleId === null || row.subject === null
+        ? null
+        : describeAlert(names, { ruleId: row.ruleId, subject: row.subject }),
+  }));
   return { entries: page, next: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
 }
 
-/** Alerts firing now (not yet resolved), for the admin page. */
+/** Alerts firing now (not yet resolved), for the admin page, each with its description in words. */
 export async function listFiring(db: Db) {
   const rows = await db
     .select()
@@ -44,9 +55,11 @@ export async function listFiring(db: Db) {
     .where(isNull(alertStates.resolvedAt))
     .orderBy(desc(alertStates.since))
     .limit(500);
+  const names = await namesFor(db, rows);
   return rows.map((row) => ({
     ruleId: row.ruleId,
     subject: row.subject,
+    description: describeAlert(names, row),
     siteId: row.siteId,
     systemId: row.systemId,
     since: row.since.toISOString(),

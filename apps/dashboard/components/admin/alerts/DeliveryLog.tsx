@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { ukDateTime } from '../../../lib/format-date.ts';
 import { useTRPC } from '../../../lib/trpc/client.tsx';
 
+const STATE_TEXT: Record<string, string> = { firing: 'Firing', resolved: 'Resolved' };
+
 /** The last 50 delivery attempts (or failures only), newest first, refreshed every 15 s. */
 export function DeliveryLog() {
   const trpc = useTRPC();
@@ -57,10 +59,10 @@ export function DeliveryLog() {
                   <td className="nhsuk-table__cell">
                     {entry.channelName ?? `#${entry.channelId} (deleted)`}
                   </td>
-                  <td className="nhsuk-table__cell">
+                  <td className="nhsuk-table__cell" data-subject={entry.subject ?? undefined}>
                     {entry.state === 'test'
                       ? 'Test'
-                      : `${entry.state} · rule ${entry.ruleId ?? '—'} · ${entry.subject ?? ''}`}
+                      : `${STATE_TEXT[entry.state] ?? entry.state}: ${entry.description ?? entry.subject ?? '—'}`}
                   </td>
                   <td className="nhsuk-table__cell">{entry.attempt}</td>
                   <td className="nhsuk-table__cell">

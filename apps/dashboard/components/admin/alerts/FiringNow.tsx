@@ -17,9 +17,9 @@ export function FiringNow() {
       ) : firing.data ? (
         <ul className="nhsuk-list nhsuk-list--bullet" data-testid="alerts-firing">
           {firing.data.map((alert) => (
-            <li key={`${alert.ruleId}-${alert.subject}`}>
-              <strong>{alert.subject}</strong> (rule {alert.ruleId}) since {ukDateTime(alert.since)}; last
-              sent {ukDateTime(alert.lastSentAt)}
+            <li key={`${alert.ruleId}-${alert.subject}`} data-subject={alert.subject}>
+              <strong>{alert.description}</strong>, since {ukDateTime(alert.since)}; last sent{' '}
+              {ukDateTime(alert.lastSentAt)}
             </li>
           ))}
         </ul>
