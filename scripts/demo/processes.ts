@@ -32,8 +32,12 @@ export function startService(
   return { name, child, exited };
 }
 
-/** Asks a service to stop (SIGTERM), and kills it if it has not stopped within `graceMs`. */
-export async function stopService(service: Service, graceMs = 10_000): Promise<void> {
+/**
+ * Asks a service to stop (SIGTERM), and kills it if it has not stopped within `graceMs`. The default is longer
+ * than the API's own bound on a graceful stop (SHUTDOWN_TIMEOUT_S, 15 s, plus 5 s to close the database):
+ * killed sooner, a slow stop on a loaded machine left the embedded folder's lock file and an unclosed database.
+ */
+export async function stopService(service: Service, graceMs = 30_000): Promise<void> {
   if (service.child.exitCode !== null || service.child.signalCode !== null) return;
   service.child.kill('SIGTERM');
   const timer = setTimeout(() => service.child.kill('SIGKILL'), graceMs);
