@@ -1,7 +1,8 @@
 /**
  * Wallboard soak: a board in real Chromium receiving a live change every second for BENCH_SOAK_MINUTES
  * (default 30), against a real API (PGlite). Prints JS heap and DOM nodes at start and end (after a forced
- * garbage collection), heap growth in %/hour, its ratio to the 5 %/h goal, and console errors. No assertions.
+ * garbage collection), heap growth in %/hour in steady state (the second half) against the 5 %/h goal, the
+ * growth from the first sample beside it, and console errors. No assertions.
  *   BENCH_SOAK_MINUTES=2 npm run bench:soak -w @switchboard/dashboard
  */
 import type { CDPSession, Page } from 'playwright-core';
@@ -102,11 +103,16 @@ try {
     `  JS heap   start ${start.heapMb.toFixed(2)} MB   end ${end.heapMb.toFixed(2)} MB   growth ${growth.toFixed(2)}%`,
   );
   console.log(
-    `  heap growth ${perHour.toFixed(2)} %/hour; ratio to the ${GOAL_PCT_PER_HOUR} %/h goal ${(perHour / GOAL_PCT_PER_HOUR).toFixed(2)}`,
+    `  from the first sample: ${perHour.toFixed(2)} %/hour (includes the first minutes' one-off warm-up)`,
   );
+  // The goal is judged on steady state, as the load benchmark's RSS is: a leak grows in the second half as
+  // in the first, while the warm-up (code compiled on first use, query caches filling once) does not recur.
   console.log(
-    `  second-half slope ${steady.toFixed(2)} %/hour (least squares over ${half.length} samples); samples MB: ${samples.map((x) => x.heapMb.toFixed(2)).join(' ')}`,
+    `  heap growth in steady state (least-squares slope over the second half, ${half.length} samples): ` +
+      `${steady.toFixed(2)} %/hour; ratio to the ${GOAL_PCT_PER_HOUR} %/h goal ${(steady / GOAL_PCT_PER_HOUR).toFixed(2)} ` +
+      `(${steady < GOAL_PCT_PER_HOUR ? 'met' : 'NOT met'})`,
   );
+  console.log(`  samples MB (after a forced GC, every 30 s): ${samples.map((x) => x.heapMb.toFixed(2)).join(' ')}`);
   console.log(
     `  DOM nodes start ${start.nodes}   end ${end.nodes}   ratio ${(end.nodes / start.nodes).toFixed(2)}`,
   );
