@@ -112,7 +112,9 @@ try {
       `${steady.toFixed(2)} %/hour; ratio to the ${GOAL_PCT_PER_HOUR} %/h goal ${(steady / GOAL_PCT_PER_HOUR).toFixed(2)} ` +
       `(${steady < GOAL_PCT_PER_HOUR ? 'met' : 'NOT met'})`,
   );
-  console.log(`  samples MB (after a forced GC, every 30 s): ${samples.map((x) => x.heapMb.toFixed(2)).join(' ')}`);
+  console.log(
+    `  samples MB (after a forced GC, every 30 s): ${samples.map((x) => x.heapMb.toFixed(2)).join(' ')}`,
+  );
   console.log(
     `  DOM nodes start ${start.nodes}   end ${end.nodes}   ratio ${(end.nodes / start.nodes).toFixed(2)}`,
   );
