@@ -16,16 +16,15 @@ export async function seedRollupYear(database: Database, rawFrom: Date): Promise
     const run = (q: string) => tx.execute(sql.raw(q));
     await run('set local synchronous_commit = off');
     await run(`insert into call_minute_rollups (site_id, queue, minute, offered, answered, answered_within_60s,
-      abandoned, abandoned_after_30s, answer_ms_sum)
-    select s.id, 'main', m, o, o - ab, o - ab - slow, ab, ab / 2, (o - ab) * 22000 + slow * 50000
+      abandoned, abandoned_after_30s, answer_ms_sum, answer_bins, answer_bin_calls)
+    select s.id, 'main', m, o, o - ab, o - ab - slow, ab, ab / 2, (o - ab) * 22000 + slow * 50000,
+      case when o > ab then array[least(((o - ab) * 22000 + slow * 50000) / (o - ab) / 1000, 600)::smallint] else '{}' end,
+      case when o > ab then array[o - ab] else '{}' end
     from sites s
     cross join generate_series(timestamptz '${end}' - interval '365 days', timestamptz '${end}' - interval '1 minute', interval '1 minute') m
     cross join lateral (select 1 + (extract(hour from m) between 8 and 22)::int + (random() * 2)::int as o) x
     cross join lateral (select (random() < 0.04)::int as ab, (random() < 0.1)::int as slow) y
     order by m, s.id`);
-    await run(`insert into call_minute_answer_bins (site_id, queue, minute, bin, calls)
-    select site_id, queue, minute, least(answer_ms_sum / greatest(answered, 1) / 1000, 600)::smallint, answered
-    from call_minute_rollups where answered > 0`);
     await run(`insert into queue_minute_rollups (site_id, queue, minute, samples, waiting_sum, waiting_max,
       longest_wait_max_ms, agents_available_sum)
     select site_id, queue, minute, 4, offered * 4, offered + 1, 20000 * offered, 12 from call_minute_rollups`);
@@ -36,10 +35,12 @@ export async function seedRollupYear(database: Database, rawFrom: Date): Promise
     select site_id, date_trunc('hour', minute, 'UTC'), ${counts} from call_minute_rollups group by 1, 2`);
     await run(`insert into call_day_rollups (site_id, day, ${cols})
     select site_id, ${day}, ${counts} from call_minute_rollups group by 1, 2`);
-    await run(`insert into call_hour_answer_bins (site_id, hour, bin, calls)
-    select site_id, date_trunc('hour', minute, 'UTC'), bin, sum(calls) from call_minute_answer_bins group by 1, 2, 3`);
-    await run(`insert into call_day_answer_bins (site_id, day, bin, calls)
-    select site_id, ${day}, bin, sum(calls) from call_minute_answer_bins group by 1, 2, 3`);
+    const minuteBins = `minute_bins as (select site_id, minute, bin, calls from call_minute_rollups
+      cross join lateral unnest(answer_bins, answer_bin_calls) as packed(bin, calls))`;
+    await run(`with ${minuteBins} insert into call_hour_answer_bins (site_id, hour, bin, calls)
+    select site_id, date_trunc('hour', minute, 'UTC'), bin, sum(calls) from minute_bins group by 1, 2, 3`);
+    await run(`with ${minuteBins} insert into call_day_answer_bins (site_id, day, bin, calls)
+    select site_id, ${day}, bin, sum(calls) from minute_bins group by 1, 2, 3`);
     const stats =
       'sum(samples), sum(waiting_sum), max(waiting_max), max(longest_wait_max_ms), sum(agents_available_sum)';
     const qcols = 'samples, waiting_sum, waiting_max, longest_wait_max_ms, agents_available_sum';

@@ -19,7 +19,6 @@ const TABLES = [
   'call_5min_rollups',
   'call_hour_rollups',
   'call_day_rollups',
-  'call_minute_answer_bins',
   'call_hour_answer_bins',
   'call_day_answer_bins',
   'audit_log',

@@ -7,7 +7,6 @@ export const STORED_TABLES = [
   'queue_snapshots',
   'system_status',
   'call_minute_rollups',
-  'call_minute_answer_bins',
   'call_5min_rollups',
   'call_hour_rollups',
   'call_hour_answer_bins',

@@ -15,7 +15,6 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestCallEvents } from '../src/services/ingest/call-events.ts';
 import { ingestQueueSnapshots } from '../src/services/ingest/queue-snapshots.ts';
-import { groupBy } from '../src/services/queries/call-counts.ts';
 import { countsOf, type SummedRow } from '../src/services/queries/rollup-reads.ts';
 import { ROLLUP_TABLES, rebuildRollups } from '../src/services/rollups/rebuild.ts';
 import { addSite } from '../src/services/sites.ts';
@@ -69,23 +68,28 @@ const toCounts = (row: CountsRow, bins: { bin: number; calls: number }[] = []): 
 const minuteKey = (r: { site_id: unknown; queue: unknown; minute: unknown }) =>
   `${r.site_id}|${r.queue}|${new Date(r.minute as string).toISOString()}`;
 
-/** Minute rollups as CallCounts by site|queue|minute, with their answer bins. */
+/** Minute rollups as CallCounts by site|queue|minute, their packed histograms unpacked (and checked sorted). */
 async function minuteRollups(database: TestDatabase): Promise<Map<string, CallCounts>> {
-  const rows = await database.rows<CountsRow & { site_id: string; queue: string; minute: string }>(
+  const rows = await database.rows<
+    CountsRow & {
+      site_id: string;
+      queue: string;
+      minute: string;
+      answer_bins: number[];
+      answer_bin_calls: number[];
+    }
+  >(
     sql`select site_id, queue, minute, offered, answered, answered_within_60s, abandoned, abandoned_after_30s,
-      abandoned_after_60s, answer_ms_sum from call_minute_rollups`,
+      abandoned_after_60s, answer_ms_sum, answer_bins, answer_bin_calls from call_minute_rollups`,
   );
-  const bins = await database.rows<{
-    site_id: string;
-    queue: string;
-    minute: string;
-    bin: number;
-    calls: number;
-  }>(sql`select site_id, queue, minute, bin, calls from call_minute_answer_bins`);
-  const binsOf = groupBy(bins, minuteKey);
-  const keys = new Set(rows.map(minuteKey));
-  for (const key of binsOf.keys()) if (!keys.has(key)) throw new Error(`bin without rollup row: ${key}`);
-  return new Map(rows.map((r) => [minuteKey(r), toCounts(r, binsOf.get(minuteKey(r)))]));
+  return new Map(rows.map((r) => [minuteKey(r), toCounts(r, unpacked(r))]));
+}
+
+/** A row's packed histogram as (bin, calls) pairs, after checking its bins are strictly ascending. */
+function unpacked(r: { answer_bins: number[]; answer_bin_calls: number[] }) {
+  expect(r.answer_bins).toEqual([...new Set(r.answer_bins)].sort((a, b) => a - b));
+  expect(r.answer_bin_calls).toHaveLength(r.answer_bins.length);
+  return r.answer_bins.map((bin, i) => ({ bin, calls: Number(r.answer_bin_calls[i]) }));
 }
 
 /** Five-minute rollups as CallCounts by site|bucket, their packed histograms unpacked (and checked sorted). */
@@ -95,11 +99,7 @@ async function fiveMinuteRollups(database: TestDatabase): Promise<Map<string, Ca
   >(sql`select site_id, bucket, offered, answered, answered_within_60s, abandoned, abandoned_after_30s,
     abandoned_after_60s, answer_ms_sum, answer_bins, answer_bin_calls from call_5min_rollups`);
   return new Map(
-    rows.map((r) => {
-      expect(r.answer_bins).toEqual([...r.answer_bins].sort((a, b) => a - b));
-      const bins = r.answer_bins.map((bin, i) => ({ bin, calls: Number(r.answer_bin_calls[i]) }));
-      return [`${r.site_id}|${new Date(r.bucket).toISOString()}`, toCounts(r, bins)];
-    }),
+    rows.map((r) => [`${r.site_id}|${new Date(r.bucket).toISOString()}`, toCounts(r, unpacked(r))]),
   );
 }
 

@@ -64,6 +64,15 @@ describe('upgrading a database that holds rollups', () => {
         answer_bin_calls: [2, 1, 1],
       },
     ]);
+    // 0018: the minute bins moved into the minute rows, ascending; a minute without answers has none.
+    expect(
+      await rows(`select to_char(minute at time zone 'UTC', 'HH24:MI') as m, queue, answer_bins, answer_bin_calls
+        from call_minute_rollups order by 1, 2`),
+    ).toEqual([
+      { m: '09:01', queue: 'main', answer_bins: [12, 70], answer_bin_calls: [2, 1] },
+      { m: '09:03', queue: 'clinical', answer_bins: [], answer_bin_calls: [] },
+      { m: '09:03', queue: 'main', answer_bins: [20], answer_bin_calls: [1] },
+    ]);
     expect(
       await rows('select samples, waiting_sum, waiting_max, longest_wait_max_ms from queue_5min_rollups'),
     ).toEqual([{ samples: 8, waiting_sum: 12, waiting_max: 5, longest_wait_max_ms: 90000 }]);

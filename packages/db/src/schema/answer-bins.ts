@@ -10,18 +10,6 @@ const calls = () => integer('calls').notNull();
 /** No foreign key: rollups derive from rows that already passed one, and the check would cost every upsert. */
 const siteId = () => text('site_id').notNull();
 
-export const callMinuteAnswerBins = pgTable(
-  'call_minute_answer_bins',
-  {
-    siteId: siteId(),
-    queue: text('queue').notNull(),
-    minute: timestamp('minute', { withTimezone: true }).notNull(),
-    bin: bin(),
-    calls: calls(),
-  },
-  (t) => [primaryKey({ columns: [t.minute, t.siteId, t.queue, t.bin] })],
-);
-
 export const callHourAnswerBins = pgTable(
   'call_hour_answer_bins',
   { siteId: siteId(), hour: timestamp('hour', { withTimezone: true }).notNull(), bin: bin(), calls: calls() },

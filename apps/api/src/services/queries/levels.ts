@@ -5,7 +5,6 @@ import {
   callFiveMinuteRollups,
   callHourAnswerBins,
   callHourRollups,
-  callMinuteAnswerBins,
   callMinuteRollups,
   queueDayRollups,
   queueFiveMinuteRollups,
@@ -63,68 +62,57 @@ export interface RollupLevel {
 const iso = (ms: number) => new Date(ms).toISOString();
 const timeRange = (time: PgColumn, from: number, to: number) =>
   sql`${time} >= ${iso(from)}::timestamptz and ${time} < ${iso(to)}::timestamptz`;
-/** A level on the UTC clock whose histogram is a bin table (minutes, hours). */
-const binnedLevel = (
-  rows: '1m' | '1h',
-  calls: typeof callMinuteRollups | typeof callHourRollups,
-  callsTime: PgColumn,
-  bins: typeof callMinuteAnswerBins | typeof callHourAnswerBins,
-  binsTime: PgColumn,
-  queue: typeof queueMinuteRollups | typeof queueHourRollups,
-  queueTime: PgColumn,
-): RollupLevel => ({
-  rows,
-  calls,
-  callsTime,
-  histogram: {
-    from: sql`${bins}`,
-    time: binsTime,
-    siteId: bins.siteId,
-    bin: sql`${bins.bin}`,
-    calls: sql`${bins.calls}`,
-  },
-  queue,
-  queueTime,
-  bucket: (time) => sql`${time}`,
-  inRange: timeRange,
-});
+/** A level on the UTC clock (minutes, five minutes, hours): its buckets are its rows' own times. */
+const onUtcClock = { bucket: (time: PgColumn) => sql`${time}`, inRange: timeRange };
 
-const MINUTES = binnedLevel(
-  '1m',
-  callMinuteRollups,
-  callMinuteRollups.minute,
-  callMinuteAnswerBins,
-  callMinuteAnswerBins.minute,
-  queueMinuteRollups,
-  queueMinuteRollups.minute,
-);
-const HOURS = binnedLevel(
-  '1h',
-  callHourRollups,
-  callHourRollups.hour,
-  callHourAnswerBins,
-  callHourAnswerBins.hour,
-  queueHourRollups,
-  queueHourRollups.hour,
-);
+/** A histogram packed into the call rows as two arrays (see the schema), unnested for SQL that needs bins. */
+function packedHistogram(table: typeof callMinuteRollups | typeof callFiveMinuteRollups, time: PgColumn) {
+  return {
+    from: sql`(${table} cross join lateral unnest(${table.answerBins}, ${table.answerBinCalls}) as packed(bin, calls))`,
+    time,
+    siteId: table.siteId,
+    bin: sql`packed.bin`,
+    calls: sql`packed.calls`,
+    packed: { bins: table.answerBins, calls: table.answerBinCalls },
+  };
+}
 
-/** Five-minute rows carry their histogram packed into two arrays (see the schema), unnested here. */
+/** Minute rows (per queue) carry their histogram packed, like the five-minute rows. */
+const MINUTES: RollupLevel = {
+  rows: '1m',
+  calls: callMinuteRollups,
+  callsTime: callMinuteRollups.minute,
+  histogram: packedHistogram(callMinuteRollups, callMinuteRollups.minute),
+  queue: queueMinuteRollups,
+  queueTime: queueMinuteRollups.minute,
+  ...onUtcClock,
+};
+
 const FIVE_MINUTES: RollupLevel = {
   rows: '5m',
   calls: callFiveMinuteRollups,
   callsTime: callFiveMinuteRollups.bucket,
-  histogram: {
-    from: sql`(${callFiveMinuteRollups} cross join lateral unnest(${callFiveMinuteRollups.answerBins}, ${callFiveMinuteRollups.answerBinCalls}) as packed(bin, calls))`,
-    time: callFiveMinuteRollups.bucket,
-    siteId: callFiveMinuteRollups.siteId,
-    bin: sql`packed.bin`,
-    calls: sql`packed.calls`,
-    packed: { bins: callFiveMinuteRollups.answerBins, calls: callFiveMinuteRollups.answerBinCalls },
-  },
+  histogram: packedHistogram(callFiveMinuteRollups, callFiveMinuteRollups.bucket),
   queue: queueFiveMinuteRollups,
   queueTime: queueFiveMinuteRollups.bucket,
-  bucket: (time) => sql`${time}`,
-  inRange: timeRange,
+  ...onUtcClock,
+};
+
+/** Hours keep a bin table (one row per site, hour and non-empty bin). */
+const HOURS: RollupLevel = {
+  rows: '1h',
+  calls: callHourRollups,
+  callsTime: callHourRollups.hour,
+  histogram: {
+    from: sql`${callHourAnswerBins}`,
+    time: callHourAnswerBins.hour,
+    siteId: callHourAnswerBins.siteId,
+    bin: sql`${callHourAnswerBins.bin}`,
+    calls: sql`${callHourAnswerBins.calls}`,
+  },
+  queue: queueHourRollups,
+  queueTime: queueHourRollups.hour,
+  ...onUtcClock,
 };
 
 const DAYS: RollupLevel = {
@@ -149,7 +137,6 @@ const DAYS: RollupLevel = {
 /** Every rollup table, from the schema (what a rebuild truncates and refills). */
 export const ROLLUP_TABLES = [
   callMinuteRollups,
-  callMinuteAnswerBins,
   callFiveMinuteRollups,
   callHourRollups,
   callHourAnswerBins,

@@ -68,13 +68,14 @@ export function callRollupCtes(source: string): SQL {
     select site_id, queue, minute, ${BIN} as bin, count(*)::int as calls from rollup_calls
     where kind = 'answered' group by 1, 2, 3, 4
   ), rollup_minute as (
-    insert into call_minute_rollups as r (site_id, queue, minute, ${COLUMNS})
-    select site_id, queue, minute, ${COLUMNS} from minute_counts order by 1, 3, 2
-    on conflict (site_id, minute, queue) do update set ${ADD} returning 1
-  ), rollup_minute_bins as (
-    insert into call_minute_answer_bins as r (site_id, queue, minute, bin, calls)
-    select site_id, queue, minute, bin, calls from minute_bins order by 1, 3, 2, 4
-    on conflict (site_id, minute, queue, bin) do update set calls = r.calls + excluded.calls returning 1
+    insert into call_minute_rollups as r (site_id, queue, minute, ${COLUMNS}, answer_bins, answer_bin_calls)
+    select site_id, queue, minute, ${COLUMNS}, coalesce(packed.bins, '{}'), coalesce(packed.calls, '{}')
+    from minute_counts left join (
+      select site_id, queue, minute, array_agg(bin order by bin) as bins, array_agg(calls order by bin) as calls
+      from minute_bins group by 1, 2, 3
+    ) packed using (site_id, queue, minute)
+    order by 1, 3, 2
+    on conflict (site_id, minute, queue) do update set ${ADD}, ${MERGE_PACKED} returning 1
   ), hour_bins as (
     select site_id, ${HOUR} as hour, bin, sum(calls)::int as calls from minute_bins group by 1, 2, 3
   ), ${fiveMinuteLevel()}, ${siteLevel('hour', HOUR, sql.raw('hour'))}, ${siteLevel('day', DAY, DAY_OF_HOUR)}`;
