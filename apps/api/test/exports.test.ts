@@ -1,105 +1,37 @@
 import {
-  type CallEvent,
   callsExportInput,
   INTERVAL_FIELDS,
   intervalsExportInput,
   iucAdcExportInput,
-  type QueueSnapshot,
   SERIES_INTERVALS,
   type SeriesPoint,
   snakeCase,
 } from '@switchboard/contracts';
-import { sites } from '@switchboard/db';
-import { createTestDb, type TestDatabase, testBackends } from '@switchboard/db/testing';
-import { parse } from 'csv-parse/sync';
-import { eq, sql } from 'drizzle-orm';
+import { testBackends } from '@switchboard/db/testing';
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DomainError } from '../src/errors.ts';
 import { callsExport } from '../src/export/calls.ts';
 import { intervalsExport } from '../src/export/intervals.ts';
 import { iucAdcExport } from '../src/export/iuc-adc.ts';
 import type { ExportScope } from '../src/export/scope.ts';
-import { csvResponse, type ExportPlan } from '../src/export/stream.ts';
-import { ingestCallEvents } from '../src/services/ingest/call-events.ts';
-import { ingestQueueSnapshots } from '../src/services/ingest/queue-snapshots.ts';
 import { getSeries } from '../src/services/queries/series.ts';
-import { addSite } from '../src/services/sites.ts';
-
-const KEY = { id: 'test', feed: 'test', siteIds: ['*'] };
-const ADMIN: ExportScope = { sites: 'all', role: 'admin' };
-const T = (s: string) => Date.parse(s);
-const iso = (ms: number) => new Date(ms).toISOString();
-/** Both clock-change days of 2026 (29 March: 23 hours; 25 October: 25 hours), from the evening before. */
-const ANCHORS = [T('2026-03-28T20:00:00Z'), T('2026-10-24T20:00:00Z')];
-const WINDOW_MS = 12 * 3_600_000;
-const FORMULA_NAME = '=HYPERLINK("http://x","click"), "quoted"\nnext line';
-
-/** Deterministic calls (about one every 3 minutes per site) over both windows; hull has none. */
-function history(): { events: CallEvent[]; snapshots: QueueSnapshot[] } {
-  const events: CallEvent[] = [];
-  const snapshots: QueueSnapshot[] = [];
-  for (const anchor of ANCHORS) {
-    for (const [s, siteId] of ['leeds', 'york'].entries()) {
-      for (let i = 0; i < 240; i++) {
-        const offered = anchor + ((i * 7_919 + s * 1_301) % 240) * 180_000 + ((i * 104_729) % 170_000);
-        const waitMs = (i * 37_397 + s * 7_001) % 150_000;
-        const outcome = i % 9 === 0 ? 'abandoned' : 'answered';
-        const callId = `${anchor}-${i}`;
-        events.push({ siteId, callId, kind: 'offered', at: iso(offered) });
-        events.push({ siteId, callId, kind: outcome, at: iso(offered + waitMs), waitMs });
-      }
-    }
-    // Leeds reports its queue every minute of the first two hours: those buckets are complete.
-    for (let m = 0; m < 120; m++) {
-      snapshots.push({
-        siteId: 'leeds',
-        queue: 'main',
-        at: iso(anchor + m * 60_000 + 5_000),
-        callsWaiting: m % 7,
-        longestWaitMs: (m % 7) * 9_000,
-        agentsAvailable: 3 + (m % 4),
-        agentsOnCall: 10,
-        agentsWrapUp: 1,
-      });
-    }
-  }
-  return { events, snapshots };
-}
-
-/** What the raw profile writes for an instant in October 2026 (BST until 25 October 01:00 UTC). */
-function londonIso(ms: number): string {
-  const summer = ms < T('2026-10-25T01:00:00Z');
-  const wall = new Date(ms + (summer ? 3_600_000 : 0)).toISOString();
-  return `${wall.slice(0, 19)}${ms % 1000 ? wall.slice(19, 23) : ''}${summer ? '+01:00' : '+00:00'}`;
-}
-
-async function csvOf(plan: ExportPlan, profile: 'excel' | 'raw' = 'raw'): Promise<string> {
-  // Response.text() drops a byte-order mark; decode the bytes as they are.
-  const bytes = await (await csvResponse(plan, profile)).arrayBuffer();
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-}
-const rowsOfCsv = (text: string): Record<string, string>[] =>
-  parse(text, { columns: true, bom: true, skip_empty_lines: false });
+import {
+  ADMIN,
+  ANCHORS,
+  csvOf,
+  exportFixture,
+  FORMULA_NAME,
+  iso,
+  londonIso,
+  rowsOfCsv,
+  T,
+  WINDOW_MS,
+} from './export-fixture.ts';
 
 describe.each(testBackends())('CSV exports on %s', (backend) => {
-  let database: TestDatabase;
-  let events: CallEvent[];
-  beforeAll(async () => {
-    database = await createTestDb(backend);
-    for (const id of ['leeds', 'york', 'hull'])
-      await addSite(database.db, { id, name: id.toUpperCase(), actor: 't' });
-    await database.db
-      .update(sites)
-      .set({ name: FORMULA_NAME, orgCode: 'NLO01', region: 'North East and Yorkshire', regionCode: 'Y63' })
-      .where(eq(sites.id, 'york'));
-    const data = history();
-    events = data.events;
-    for (let i = 0; i < events.length; i += 2_000)
-      await ingestCallEvents(database.db, KEY, events.slice(i, i + 2_000));
-    await ingestQueueSnapshots(database.db, KEY, data.snapshots);
-  });
-  afterAll(() => database?.destroy());
+  const fx = exportFixture(backend);
 
   it('writes every number of metrics.series, for random ranges, intervals and sites over both clock changes', async () => {
     const maxMinutes = { '1m': 180, '5m': 720, '15m': 1_440, '1h': 2_880, '1d': 7_200 } as const;
@@ -122,13 +54,13 @@ describe.each(testBackends())('CSV exports on %s', (backend) => {
             bySite: bySite ? '1' : '0',
             profile: 'raw',
           });
-          const rows = rowsOfCsv(await csvOf(await intervalsExport(database.db, input, ADMIN)));
+          const rows = rowsOfCsv(await csvOf(await intervalsExport(fx.database.db, input, ADMIN)));
           const expected: { siteId?: string; point: Partial<SeriesPoint> }[] = [];
           if (bySite) {
             const each = siteIds.length > 0 ? [...siteIds].sort() : ['hull', 'leeds', 'york'];
             const series = await Promise.all(
               each.map((id) =>
-                getSeries(database.db, { from: iso(from), to: iso(to), interval, siteIds: [id] }),
+                getSeries(fx.database.db, { from: iso(from), to: iso(to), interval, siteIds: [id] }),
               ),
             );
             series[0]?.points.forEach((_, i) => {
@@ -137,7 +69,12 @@ describe.each(testBackends())('CSV exports on %s', (backend) => {
               });
             });
           } else {
-            const series = await getSeries(database.db, { from: iso(from), to: iso(to), interval, siteIds });
+            const series = await getSeries(fx.database.db, {
+              from: iso(from),
+              to: iso(to),
+              interval,
+              siteIds,
+            });
             for (const point of series.points) expected.push({ point });
           }
           expect(rows.length).toBe(expected.length);
@@ -166,7 +103,7 @@ describe.each(testBackends())('CSV exports on %s', (backend) => {
         siteIds: 'leeds',
         profile,
       });
-    const excel = await csvOf(await intervalsExport(database.db, input('excel'), ADMIN), 'excel');
+    const excel = await csvOf(await intervalsExport(fx.database.db, input('excel'), ADMIN), 'excel');
     expect(excel.startsWith('\uFEFFperiod_start_utc,period_start_local,utc_offset,offered,')).toBe(true);
     expect(excel.split('\r\n').length).toBe(5); // header, three days, and the final CRLF
     const rows = rowsOfCsv(excel);
@@ -175,7 +112,7 @@ describe.each(testBackends())('CSV exports on %s', (backend) => {
       ['2026-10-24 23:00:00', '2026-10-25 00:00:00', '+01:00'],
       ['2026-10-26 00:00:00', '2026-10-26 00:00:00', '+00:00'],
     ]);
-    const raw = await csvOf(await intervalsExport(database.db, input('raw'), ADMIN), 'raw');
+    const raw = await csvOf(await intervalsExport(fx.database.db, input('raw'), ADMIN), 'raw');
     expect(raw.charCodeAt(0)).not.toBe(0xfeff);
     expect(raw.includes('\r')).toBe(false);
     expect(rowsOfCsv(raw).map((r) => [r.period_start_utc, r.period_start_local])).toEqual([
@@ -186,7 +123,7 @@ describe.each(testBackends())('CSV exports on %s', (backend) => {
     const spring = rowsOfCsv(
       await csvOf(
         await intervalsExport(
-          database.db,
+          fx.database.db,
           intervalsExportInput.parse({
             from: '2026-03-29T00:00:00Z',
             to: '2026-03-30T00:00:00+01:00',
@@ -209,13 +146,15 @@ describe.each(testBackends())('CSV exports on %s', (backend) => {
       interval: '1h',
       siteIds: 'leeds',
     });
-    const rows = rowsOfCsv(await csvOf(await intervalsExport(database.db, input, ADMIN)));
+    const rows = rowsOfCsv(await csvOf(await intervalsExport(fx.database.db, input, ADMIN)));
     expect(rows.map((r) => r.data_complete)).toEqual(['false', 'true', 'true', 'false']);
     expect(rows[0]?.offered).toBe('');
     expect(rows[0]?.answered_within_60s_pct).toBe('');
     expect(Number(rows[1]?.offered)).toBeGreaterThan(0);
     // All sites together are complete only when every site reported every minute.
-    const all = rowsOfCsv(await csvOf(await intervalsExport(database.db, { ...input, siteIds: [] }, ADMIN)));
+    const all = rowsOfCsv(
+      await csvOf(await intervalsExport(fx.database.db, { ...input, siteIds: [] }, ADMIN)),
+    );
     expect(all.map((r) => r.data_complete)).toEqual(['false', 'false', 'false', 'false']);
   });
 
@@ -226,8 +165,8 @@ describe.each(testBackends())('CSV exports on %s', (backend) => {
       to: iso(from + WINDOW_MS),
       siteIds: 'york,leeds',
     });
-    const rows = rowsOfCsv(await csvOf(await callsExport(database.db, input, ADMIN)));
-    const expected = events.filter((e) => T(e.at) >= from && T(e.at) < from + WINDOW_MS);
+    const rows = rowsOfCsv(await csvOf(await callsExport(fx.database.db, input, ADMIN)));
+    const expected = fx.events.filter((e) => T(e.at) >= from && T(e.at) < from + WINDOW_MS);
     expect(rows.length).toBe(expected.length);
     // Each site's events come in time order, leeds before york.
     expect(rows.map((r) => r.site_id)).toEqual(rows.map((r) => r.site_id).sort());
@@ -266,7 +205,7 @@ describe.each(testBackends())('CSV exports on %s', (backend) => {
     const iuc = rowsOfCsv(
       await csvOf(
         await iucAdcExport(
-          database.db,
+          fx.database.db,
           iucAdcExportInput.parse({
             from: '2026-10-01T00:00:00+01:00',
             to: '2026-11-01T00:00:00Z',
@@ -281,107 +220,9 @@ describe.each(testBackends())('CSV exports on %s', (backend) => {
     expect(new Set(iuc.map((r) => r.REPORTING_PERIOD))).toEqual(new Set(['IUCADC-MONTHLY-OCT-2026']));
   });
 
-  it('computes the IUC ADC items per London month from the day rollups, empty where nothing arrived', async () => {
-    const input = iucAdcExportInput.parse({
-      from: '2026-03-01T00:00:00Z',
-      to: '2026-04-30T00:00:00+01:00',
-      siteIds: 'leeds,hull',
-      period: 'month',
-    });
-    const rows = rowsOfCsv(await csvOf(await iucAdcExport(database.db, input, ADMIN), 'excel'));
-    const value = (site: string, period: string, item: string) =>
-      rows.find((r) => r.SITE_ID === site && r.REPORTING_PERIOD === period && r.ITEM_NUMBER === item)?.VALUE;
-    const march = events.filter((e) => e.siteId === 'leeds' && e.at.startsWith('2026-03'));
-    const answered = march.filter((e) => e.kind === 'answered');
-    expect(value('leeds', 'IUCADC-MONTHLY-MAR-2026', 'A01')).toBe(
-      String(march.filter((e) => e.kind === 'offered').length),
-    );
-    expect(value('leeds', 'IUCADC-MONTHLY-MAR-2026', 'A03')).toBe(String(answered.length));
-    expect(Number(value('leeds', 'IUCADC-MONTHLY-MAR-2026', 'B06'))).toBeCloseTo(
-      answered.reduce((sum, e) => sum + (e.waitMs ?? 0), 0) / 1000,
-      6,
-    );
-    // B02 and its split at 30 and 60 s, counted by hand from the raw waits.
-    const abandonedWaits = march.filter((e) => e.kind === 'abandoned').map((e) => e.waitMs ?? 0);
-    expect(value('leeds', 'IUCADC-MONTHLY-MAR-2026', 'B02')).toBe(String(abandonedWaits.length));
-    expect(value('leeds', 'IUCADC-MONTHLY-MAR-2026', 'B03')).toBe(
-      String(abandonedWaits.filter((w) => w <= 30_000).length),
-    );
-    expect(value('leeds', 'IUCADC-MONTHLY-MAR-2026', 'B04')).toBe(
-      String(abandonedWaits.filter((w) => w > 30_000 && w <= 60_000).length),
-    );
-    expect(value('leeds', 'IUCADC-MONTHLY-MAR-2026', 'B05')).toBe(
-      String(abandonedWaits.filter((w) => w > 60_000).length),
-    );
-    expect(
-      rows
-        .filter((r) => r.REPORTING_PERIOD === 'IUCADC-MONTHLY-MAR-2026' && r.SITE_ID === 'leeds')
-        .map((r) => r.ITEM_NUMBER),
-    ).toEqual(['A01', 'A03', 'B01', 'B02', 'B03', 'B04', 'B05', 'B06', 'B07']);
-    expect(value('leeds', 'IUCADC-MONTHLY-APR-2026', 'A01')).toBe('');
-    expect(value('leeds', 'IUCADC-MONTHLY-APR-2026', 'B05')).toBe('');
-    expect(value('hull', 'IUCADC-MONTHLY-MAR-2026', 'A01')).toBe('');
-    expect(rows.filter((r) => r.SITE_ID === 'hull').every((r) => r.DATA_COMPLETE === 'false')).toBe(true);
-    expect(rows.find((r) => r.REPORTING_PERIOD === 'IUCADC-MONTHLY-APR-2026')?.PERIOD_START_LOCAL).toBe(
-      '2026-04-01 00:00:00',
-    );
-  });
-
-  it('splits the abandoned calls of a London day at exactly 30 and 60 s into B03, B04 and B05', async () => {
-    // 12 May 2026 (no other test reads it): abandoned calls with waits on and beside both edges.
-    const waits = [0, 29_999, 30_000, 30_001, 45_000, 59_999, 60_000, 60_001, 61_000, 700_000];
-    const offered = T('2026-05-12T08:00:00Z');
-    const calls = waits.flatMap((waitMs, i): CallEvent[] => [
-      { siteId: 'leeds', callId: `edge-${i}`, kind: 'offered', at: iso(offered + i * 60_000) },
-      {
-        siteId: 'leeds',
-        callId: `edge-${i}`,
-        kind: 'abandoned',
-        at: iso(offered + i * 60_000 + waitMs),
-        waitMs,
-      },
-    ]);
-    await ingestCallEvents(database.db, KEY, calls);
-    const input = iucAdcExportInput.parse({
-      from: '2026-05-12T00:00:00+01:00',
-      to: '2026-05-13T00:00:00+01:00',
-      siteIds: 'leeds',
-      period: 'day',
-    });
-    const rows = rowsOfCsv(await csvOf(await iucAdcExport(database.db, input, ADMIN)));
-    const items = Object.fromEntries(rows.map((r) => [r.ITEM_NUMBER, r.VALUE]));
-    expect(items).toMatchObject({ A01: '10', B02: '10', B03: '3', B04: '4', B05: '3' });
-  });
-
-  it('leaves B04 and B05 empty for periods before the rollups kept the 60 s split (pruned before it was added)', async () => {
-    // As migration 0017 records it on a database whose raw events had been pruned before 1 April 2026.
-    await database.rows(sql`insert into retention_marks (name, before)
-      values ('abandoned_after_60s', timestamptz '2026-04-01T00:00:00+01:00')`);
-    try {
-      const input = iucAdcExportInput.parse({
-        from: '2026-03-01T00:00:00Z',
-        to: '2026-06-01T00:00:00+01:00',
-        siteIds: 'leeds',
-        period: 'month',
-      });
-      const rows = rowsOfCsv(await csvOf(await iucAdcExport(database.db, input, ADMIN)));
-      const value = (period: string, item: string) =>
-        rows.find((r) => r.REPORTING_PERIOD === period && r.ITEM_NUMBER === item)?.VALUE;
-      expect(value('IUCADC-MONTHLY-MAR-2026', 'B02')).not.toBe('');
-      expect(value('IUCADC-MONTHLY-MAR-2026', 'B03')).not.toBe('');
-      expect(value('IUCADC-MONTHLY-MAR-2026', 'B04')).toBe('');
-      expect(value('IUCADC-MONTHLY-MAR-2026', 'B05')).toBe('');
-      // May (the edge calls of the test above) is after the mark: its split is known.
-      expect(value('IUCADC-MONTHLY-MAY-2026', 'B04')).toBe('4');
-      expect(value('IUCADC-MONTHLY-MAY-2026', 'B05')).toBe('3');
-    } finally {
-      await database.rows(sql`delete from retention_marks where name = 'abandoned_after_60s'`);
-    }
-  });
-
   it('pages through events that share an instant without losing or repeating one', async () => {
     // 25,000 events on 2,500 instants (ten calls each): pages of 10,000 end in the middle of ties.
-    await database.rows(sql`insert into call_events (site_id, call_id, kind, at, queue)
+    await fx.database.rows(sql`insert into call_events (site_id, call_id, kind, at, queue)
       select 'hull', 't' || (g % 10) || '-' || (g / 10), 'offered', timestamptz '2025-01-01T00:00:00Z' + (g / 10) * interval '1 second', 'main'
       from generate_series(0, 24999) g`);
     const input = callsExportInput.parse({
@@ -389,7 +230,7 @@ describe.each(testBackends())('CSV exports on %s', (backend) => {
       to: '2025-01-02T00:00:00Z',
       siteIds: 'hull',
     });
-    const rows = rowsOfCsv(await csvOf(await callsExport(database.db, input, ADMIN)));
+    const rows = rowsOfCsv(await csvOf(await callsExport(fx.database.db, input, ADMIN)));
     expect(rows.length).toBe(25_000);
     expect(new Set(rows.map((r) => r.call_id)).size).toBe(25_000);
     expect(rows.every((r, i) => i === 0 || (rows[i - 1]?.at_utc ?? '') <= (r.at_utc ?? ''))).toBe(true);
@@ -400,18 +241,21 @@ describe.each(testBackends())('CSV exports on %s', (backend) => {
     const range = { from: iso(ANCHORS[0] ?? 0), to: iso((ANCHORS[0] ?? 0) + 3_600_000) };
     await expect(
       intervalsExport(
-        database.db,
+        fx.database.db,
         intervalsExportInput.parse({ ...range, interval: '1h', siteIds: 'leeds,york' }),
         leedsViewer,
       ),
     ).rejects.toThrow(new DomainError('forbidden', 'siteIds: site "york" is outside your scope'));
     await expect(
-      callsExport(database.db, callsExportInput.parse({ ...range, siteIds: 'leeds' }), leedsViewer),
+      callsExport(fx.database.db, callsExportInput.parse({ ...range, siteIds: 'leeds' }), leedsViewer),
     ).rejects.toThrow(/analyst role/);
     // No sites named: every site in scope, and only those.
     const calls = rowsOfCsv(
       await csvOf(
-        await callsExport(database.db, callsExportInput.parse(range), { sites: ['leeds'], role: 'analyst' }),
+        await callsExport(fx.database.db, callsExportInput.parse(range), {
+          sites: ['leeds'],
+          role: 'analyst',
+        }),
       ),
     );
     expect(calls.length).toBeGreaterThan(0);
@@ -419,7 +263,7 @@ describe.each(testBackends())('CSV exports on %s', (backend) => {
     const bySite = rowsOfCsv(
       await csvOf(
         await intervalsExport(
-          database.db,
+          fx.database.db,
           intervalsExportInput.parse({ ...range, interval: '1h', bySite: '1' }),
           leedsViewer,
         ),
@@ -427,7 +271,7 @@ describe.each(testBackends())('CSV exports on %s', (backend) => {
     );
     expect(bySite.map((r) => r.site_id)).toEqual(['leeds']);
     const named = await intervalsExport(
-      database.db,
+      fx.database.db,
       intervalsExportInput.parse({ ...range, interval: '1h' }),
       leedsViewer,
     );
