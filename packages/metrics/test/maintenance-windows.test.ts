@@ -52,6 +52,14 @@ describe('maintenance windows: exact edges', () => {
     ]) {
       expect(maintenanceOccurrences({ date, startTime: '00:00', endTime: '23:00' }, dec)).toEqual([]);
     }
+    // Year 0 is refused, not read as 1900 (which is what Date.UTC makes of a two-digit year).
+    const december1900 = { from: Date.UTC(1900, 10, 25), to: Date.UTC(1901, 0, 1) };
+    expect(
+      maintenanceOccurrences({ date: '0-12-01', startTime: '00:00', endTime: '23:00' }, december1900),
+    ).toEqual([]);
+    expect(
+      maintenanceOccurrences({ date: '1900-12-01', startTime: '00:00', endTime: '23:00' }, december1900),
+    ).toEqual([{ from: Date.UTC(1900, 11, 1), to: Date.UTC(1900, 11, 1, 23) }]);
   });
 
   it('sorts occurrences from several rules before merging', () => {
