@@ -47,12 +47,15 @@ export function maintenanceOccurrences(
     if (y && mo && d) occurrence(y, mo, d);
     return out;
   }
+  // Stryker: equivalent — `false` here: a missing weekday (or 0) never equals the 1–7 computed below, so the loop adds nothing.
   if (!rule.weekday) return out;
   // Every local day from the day before the window (an overnight window) to its end, bounded by the range.
   const first = localParts(window.from - DAY_MS, timeZone);
   for (let i = 0; ; i++) {
     const dayStart = localMidnight(first.year, first.month, first.day + i, timeZone);
+    // Stryker: equivalent — `>` here: a day starting exactly at window.to has occurrences from >= window.to, dropped by the overlap test.
     if (dayStart >= window.to) break;
+    // Stryker: equivalent — `/ 3` (20 min): any offset under 23 h after local midnight names the same local date.
     const p = localParts(dayStart + 3_600_000 * 3, timeZone);
     const weekday = ((new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() + 6) % 7) + 1;
     if (weekday === rule.weekday) occurrence(p.year, p.month, p.day);

@@ -165,6 +165,22 @@ describe('impactOf', () => {
     );
   });
 
+  it('gives no extra wait when the baseline answered no call (and no rate to compare with)', () => {
+    const baseline = { ...emptyCounts(), offered: 10, abandoned: 10 };
+    const current = {
+      ...emptyCounts(),
+      offered: 10,
+      answered: 4,
+      answeredWithin60s: 4,
+      answerMsSum: 7_200_000,
+    };
+    expect(impactOf(current, baseline)).toEqual({
+      extraOver60s: null,
+      extraAbandoned: -10,
+      extraWaitHours: null,
+    });
+  });
+
   it('is zero when the window handled calls exactly as the baseline did, whatever the demand', () => {
     fc.assert(
       fc.property(countsArb, fc.double({ min: 0.1, max: 10, noNaN: true }), (baseline, demand) => {

