@@ -93,12 +93,18 @@ export async function seedQueueWeek(database: Database, rawFrom: Date): Promise<
 /**
  * Five-minute rollups for whatever was seeded straight into the minute rollups, with the very SQL of the
  * migration that did the same for databases older than the five-minute level (rows already there stay).
+ * That migration read the minute bin table, which migration 0018 packed into the minute rows: here the
+ * packed arrays are unnested in its place.
  */
 export async function seedFiveMinuteRollups(database: Database): Promise<void> {
   const file = readdirSync(MIGRATIONS_FOLDER).find((name) =>
     name.includes('five_minute_rollups_from_minutes'),
   );
   if (!file) throw new Error('five-minute backfill migration not found');
-  const statements = readFileSync(join(MIGRATIONS_FOLDER, file), 'utf8').split('--> statement-breakpoint');
+  const minuteBins = `(select minute, site_id, queue, bin, calls from call_minute_rollups
+    cross join lateral unnest(answer_bins, answer_bin_calls) as packed(bin, calls)) as minute_bins`;
+  const statements = readFileSync(join(MIGRATIONS_FOLDER, file), 'utf8')
+    .replace('"call_minute_answer_bins"', minuteBins)
+    .split('--> statement-breakpoint');
   for (const statement of statements) await database.db.execute(sql.raw(statement));
 }
