@@ -77,6 +77,20 @@ function packedHistogram(table: typeof callMinuteRollups | typeof callFiveMinute
   };
 }
 
+/** A histogram kept in a bin table: one row per site, bucket and non-empty bin. */
+function binTable(
+  table: typeof callHourAnswerBins | typeof callDayAnswerBins,
+  time: PgColumn,
+): HistogramSource {
+  return {
+    from: sql`${table}`,
+    time,
+    siteId: table.siteId,
+    bin: sql`${table.bin}`,
+    calls: sql`${table.calls}`,
+  };
+}
+
 /** Minute rows (per queue) carry their histogram packed, like the five-minute rows. */
 const MINUTES: RollupLevel = {
   rows: '1m',
@@ -98,18 +112,11 @@ const FIVE_MINUTES: RollupLevel = {
   ...onUtcClock,
 };
 
-/** Hours keep a bin table (one row per site, hour and non-empty bin). */
 const HOURS: RollupLevel = {
   rows: '1h',
   calls: callHourRollups,
   callsTime: callHourRollups.hour,
-  histogram: {
-    from: sql`${callHourAnswerBins}`,
-    time: callHourAnswerBins.hour,
-    siteId: callHourAnswerBins.siteId,
-    bin: sql`${callHourAnswerBins.bin}`,
-    calls: sql`${callHourAnswerBins.calls}`,
-  },
+  histogram: binTable(callHourAnswerBins, callHourAnswerBins.hour),
   queue: queueHourRollups,
   queueTime: queueHourRollups.hour,
   ...onUtcClock,
@@ -119,13 +126,7 @@ const DAYS: RollupLevel = {
   rows: '1d',
   calls: callDayRollups,
   callsTime: callDayRollups.day,
-  histogram: {
-    from: sql`${callDayAnswerBins}`,
-    time: callDayAnswerBins.day,
-    siteId: callDayAnswerBins.siteId,
-    bin: sql`${callDayAnswerBins.bin}`,
-    calls: sql`${callDayAnswerBins.calls}`,
-  },
+  histogram: binTable(callDayAnswerBins, callDayAnswerBins.day),
   queue: queueDayRollups,
   queueTime: queueDayRollups.day,
   bucket: (time) => sql`(${time}::timestamp at time zone 'Europe/London')`,
