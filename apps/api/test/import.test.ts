@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CallEvent } from '@switchboard/contracts';
 import { createTestDb, type TestDatabase, testBackends } from '@switchboard/db/testing';
 import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ImportError, importCalls } from '../src/services/import/calls.ts';
 import { ingestCallEvents } from '../src/services/ingest/call-events.ts';
@@ -123,6 +124,52 @@ describe.each(testBackends())('import of call history on %s', (backend) => {
     expect(await rollups()).toEqual(stored);
     await rebuildRollups(database.db);
     expect(await rollups()).toEqual(stored);
+  });
+
+  it('adds what a full rebuild adds, for any file: every kind, the wait edges, parts of any size, duplicates', async () => {
+    const answerWait = fc.oneof(
+      fc.constantFrom(0, 999, 1_000, 30_000, 30_001, 60_000, 60_001, 599_999, 600_000, 86_400_000),
+      fc.integer({ min: 0, max: 86_400_000 }),
+    );
+    const event = fc.record({
+      call: fc.integer({ min: 0, max: 30 }),
+      kind: fc.constantFrom('offered', 'answered', 'abandoned', 'ended', 'transferred', 'callback_requested'),
+      // Around the autumn clock change: minutes, five minutes, hours and the 25-hour London day at once.
+      at: fc.integer({ min: Date.parse('2026-10-24T22:00:00Z'), max: Date.parse('2026-10-26T02:00:00Z') }),
+      wait: answerWait,
+      queue: fc.constantFrom('', 'q1', 'q2'),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(event, { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 1, max: 25 }),
+        fc.nat({ max: 60 }),
+        async (events, partRows, storedBefore) => {
+          await database.db.execute(sql.raw(`truncate call_events, ${ROLLUP_TABLES.join(', ')}`));
+          const lines = events.map(({ call, kind, at, wait, queue }) => {
+            const waitMs = kind === 'answered' || kind === 'abandoned' ? wait : '';
+            return `p${call},${kind},${new Date(at).toISOString()},${waitMs},${queue},`;
+          });
+          // Some of the file already stored (parts meeting them go the safe way), the rest new (the fast way).
+          await importCalls(database, {
+            siteId: 'leeds',
+            file: file('stored.csv', [HEADER, ...lines.slice(0, storedBefore)]),
+          });
+          const result = await importCalls(database, {
+            siteId: 'leeds',
+            file: file('property.csv', [HEADER, ...lines]),
+            partRows,
+          });
+          const distinct = new Set(events.map((e) => `${e.call} ${e.kind}`)).size;
+          expect(await count('call_events')).toBe(distinct);
+          expect(result.accepted + result.duplicates).toBe(events.length);
+          const imported = await rollups();
+          await rebuildRollups(database.db);
+          expect(await rollups()).toEqual(imported);
+        },
+      ),
+      { numRuns: backend === 'pglite' ? 25 : 15 },
+    );
   });
 
   it('reads times without an offset as London time and, with skipBad, writes refused rows beside the file', async () => {

@@ -16,6 +16,9 @@ export type CallCounts = {
   answerHist: number[];
 };
 
+/** A call rollup row's counts without its answer-time histogram. */
+export type CallTallies = Omit<CallCounts, 'answerHist'>;
+
 /** A call lifecycle event as the ingestion contract carries it (extra kinds are ignored here). */
 export type CallEventLike = {
   siteId: string;
@@ -79,6 +82,11 @@ export function countsKey(siteId: string, queue: string | null | undefined, minu
 }
 
 export function emptyCounts(): CallCounts {
+  return { ...emptyTallies(), answerHist: emptyHistogram() };
+}
+
+/** Zero tallies (a rollup row's counts without its histogram). */
+export function emptyTallies(): CallTallies {
   return {
     offered: 0,
     answered: 0,
@@ -87,7 +95,6 @@ export function emptyCounts(): CallCounts {
     abandonedAfter30s: 0,
     abandonedAfter60s: 0,
     answerMsSum: 0,
-    answerHist: emptyHistogram(),
   };
 }
 
@@ -114,8 +121,18 @@ export function sumCounts(all: Iterable<CallCounts | null | undefined>): CallCou
   return total;
 }
 
-/** Adds one event to `c` in place. Kinds other than offered/answered/abandoned change nothing. */
-export function addEventToCounts(c: CallCounts, event: Pick<CallEventLike, 'kind' | 'waitMs'>): void {
+/** The kinds the call measures count; any other kind changes nothing. */
+export const COUNTED_KINDS: ReadonlySet<string> = new Set(['offered', 'answered', 'abandoned']);
+
+/**
+ * Adds one event to the tallies `c` in place (not the histogram) and returns the wait an answered call adds
+ * to the answer-time histogram, or null when it adds none. Kinds other than offered/answered/abandoned
+ * change nothing.
+ */
+export function addEventToTallies(
+  c: CallTallies,
+  event: Pick<CallEventLike, 'kind' | 'waitMs'>,
+): number | null {
   const wait = waitOf(event);
   if (event.kind === 'offered') {
     c.offered += 1;
@@ -123,15 +140,20 @@ export function addEventToCounts(c: CallCounts, event: Pick<CallEventLike, 'kind
     c.answered += 1;
     if (isAnsweredWithin60s(wait)) c.answeredWithin60s += 1;
     c.answerMsSum += wait;
-    addToHistogram(c.answerHist, wait);
+    return wait;
   } else if (event.kind === 'abandoned') {
     c.abandoned += 1;
     if (isAbandonedAfter30s(wait)) c.abandonedAfter30s += 1;
     if (isAbandonedAfter60s(wait)) c.abandonedAfter60s += 1;
   }
+  return null;
 }
 
-const COUNTED_KINDS = new Set(['offered', 'answered', 'abandoned']);
+/** Adds one event to `c` in place, its answer time included. Kinds other than offered/answered/abandoned change nothing. */
+export function addEventToCounts(c: CallCounts, event: Pick<CallEventLike, 'kind' | 'waitMs'>): void {
+  const answerWait = addEventToTallies(c, event);
+  if (answerWait !== null) addToHistogram(c.answerHist, answerWait);
+}
 
 /**
  * Brute force from raw events — the oracle database rollups are tested against.

@@ -2,17 +2,19 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { type Database, DEFAULT_QUEUE, sites } from '@switchboard/db';
+import type { CallEvent } from '@switchboard/contracts';
+import { type Database, sites } from '@switchboard/db';
 import { stringify } from 'csv-stringify/sync';
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { DomainError } from '../../errors.ts';
 import { catchUpChange, encodeChange } from '../../live/change.ts';
 import { LIVE_CHANNEL } from '../../live/hub.ts';
 import { rawPrunedBefore } from '../retention.ts';
-import { callRollupCtes } from '../rollups/call-rollups-sql.ts';
+import { callRollupCtes, callRollupCtesFromMinutes } from '../rollups/call-rollups-sql.ts';
 import { importRow, mapHeader } from './call-rows.ts';
 import { CsvLineError, csvBatches } from './csv-lines.ts';
-import { withStaging } from './staging.ts';
+import { EVENT_COLUMNS } from './part.ts';
+import { type Finish, withStaging } from './staging.ts';
 
 export interface ImportProgress {
   bytes: number;
@@ -50,31 +52,24 @@ async function* rethrowAsImportError<T>(source: AsyncIterable<T>): AsyncGenerato
 }
 
 /**
- * The import's last statement, two ways. `fast`: when no staged row is already stored (nor staged twice),
- * a plain insert (no ON CONFLICT: its check per row cost as much as the insert) and the rollups read from
- * the staging table. `safe`, when `fast` meets a duplicate: duplicates skipped, the rollups read from the
- * rows actually inserted. Both insert in primary-key order and wake the live views once.
+ * The statements that end each part (see Finish in staging.ts): the rollups from the part's minutes when
+ * all its events were new, or the safe way (duplicates skipped, rollups from the rows inserted). Both
+ * wake the live views once.
  */
-function importStatements(siteId: string): { fast: SQL; safe: SQL } {
-  const columns = sql.raw('site_id, call_id, kind, at, wait_ms, queue, agent_id');
-  const rows = sql`select ${siteId}::text as site_id, call_id, kind, at, wait_ms,
-    coalesce(queue, ${DEFAULT_QUEUE}) as queue, agent_id from import_staging order by 2, 3`;
+function importStatements(siteId: string): Finish {
   const notified = sql`notified as (select pg_notify(${LIVE_CHANNEL}, ${encodeChange(catchUpChange())}))`;
   return {
-    fast: sql`with inserted as (insert into call_events (${columns}) ${rows}), staged as (
-        select ${siteId}::text as site_id, coalesce(queue, ${DEFAULT_QUEUE}) as queue, kind, at, wait_ms
-        from import_staging
-      ), ${callRollupCtes('staged')}, ${notified}
-      select (select count(*)::int from import_staging) as accepted, (select count(*) from notified)::int as notified`,
+    fromMinutes: sql`with ${callRollupCtesFromMinutes(siteId)}, ${notified} select (select count(*) from notified)::int as notified`,
     safe: sql`with inserted as (
-        insert into call_events (${columns}) ${rows} on conflict do nothing
+        insert into call_events (${sql.raw(EVENT_COLUMNS)}) select ${sql.raw(EVENT_COLUMNS)} from import_staging
+        order by 1, 2, 3 on conflict do nothing
         returning site_id, queue, kind, at, wait_ms
       ), ${callRollupCtes('inserted')}, ${notified}
       select (select count(*)::int from inserted) as accepted, (select count(*) from notified)::int as notified`,
   };
 }
 
-/** Rows per COPY chunk and per progress report. */
+/** Rows per chunk handed to the database side, and per progress report. */
 const CHUNK_ROWS = 10_000;
 
 /**
@@ -93,6 +88,8 @@ export async function importCalls(
     source?: { stream: Readable; totalBytes: number };
     skipBad?: boolean;
     onProgress?: (progress: ImportProgress) => void;
+    /** Rows moved into the database at a time (tests; by default staging.ts's PART_ROWS). */
+    partRows?: number;
   },
 ): Promise<ImportResult> {
   const { siteId, file } = options;
@@ -119,8 +116,7 @@ export async function importCalls(
     async (writer) => {
       let columns: ReturnType<typeof mapHeader> | undefined;
       let width = 0;
-      let chunk = '';
-      let inChunk = 0;
+      let chunk: CallEvent[] = [];
       const batches = csvBatches(input, (read) => {
         bytes = read;
       });
@@ -154,20 +150,19 @@ export async function importCalls(
             rejected++;
             continue;
           }
-          chunk += `${event.callId},${event.kind},${event.at},${event.waitMs ?? ''},${event.queue ?? ''},${event.agentId ?? ''}\n`;
-          if (++inChunk >= CHUNK_ROWS) {
+          chunk.push(event);
+          if (chunk.length >= CHUNK_ROWS) {
             await writer.write(chunk);
-            chunk = '';
-            inChunk = 0;
+            chunk = [];
             options.onProgress?.({ bytes, totalBytes, rows });
           }
         }
       }
       if (!columns) throw new ImportError(1, 'the file is empty (expected a header row)');
-      if (chunk) await writer.write(chunk);
+      if (chunk.length > 0) await writer.write(chunk);
       options.onProgress?.({ bytes, totalBytes: Math.max(totalBytes, bytes), rows });
     },
-    finish,
+    { siteId, finish, partRows: options.partRows },
   ).finally(async () => {
     input.destroy();
     if (rejects) {

@@ -1,34 +1,42 @@
+import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import type { CallEvent } from '@switchboard/contracts';
 import type { Database } from '@switchboard/db';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
+import { STAGED_MINUTES_TABLE } from '../rollups/call-rollups-sql.ts';
+import { EVENT_COLUMNS, ImportPart, MINUTE_COLUMNS } from './part.ts';
 
-/** Rows on their way into call_events: a temporary table that disappears at commit. */
+/** Rows on their way into call_events when a part meets a duplicate: a temporary table gone at commit. */
 export const CREATE_STAGING = `create temp table import_staging (
-  call_id text not null, kind call_event_kind not null, at timestamptz not null, wait_ms integer,
-  queue text, agent_id text) on commit drop`;
-const COPY_STAGING = 'copy import_staging (call_id, kind, at, wait_ms, queue, agent_id)';
+  site_id text not null, call_id text not null, kind call_event_kind not null, at timestamptz not null,
+  wait_ms integer, queue text not null, agent_id text) on commit drop`;
+const COPY_EVENTS = `copy call_events (${EVENT_COLUMNS})`;
+const COPY_STAGING = `copy import_staging (${EVENT_COLUMNS})`;
+const COPY_MINUTES = `copy import_minutes (${MINUTE_COLUMNS})`;
 /** work_mem of the import's transaction only (bench/csv.ts: a million events' final statement took half as long). */
 const IMPORT_WORK_MEM = '128MB';
 /**
- * Characters of CSV staged and moved into call_events at a time (some 90,000 rows): the next part is read
- * and checked while the database moves this one, and memory stays bounded at two parts.
+ * Rows per part, moved into call_events at a time (some 5 MB of CSV): the next part is read and checked
+ * while the database moves this one, and memory stays bounded at two parts.
  */
-const PART_CHARS = 5 * 1024 * 1024;
+export const PART_ROWS = 90_000;
 
-/** Takes CSV text (the staging table's columns, no header) and copies it into the staging table. */
-export interface StagingWriter {
-  write(csv: string): Promise<void>;
+/** Takes checked call events and moves them into call_events a part at a time. */
+export interface PartWriter {
+  write(events: readonly CallEvent[]): Promise<void>;
 }
 
 const dialect = new PgDialect();
 /**
- * The statement that moves the staged rows into call_events and the rollups and returns `accepted`:
- * `fast` is tried first (behind a savepoint); if it meets a unique violation (a row already stored, or
- * staged twice) it is undone and `safe` runs instead.
+ * How a part reaches the rollups. `fromMinutes` when its COPY straight into call_events succeeded (every
+ * event new): the rollups add the part's minutes as counted in TypeScript (import_minutes), and the live
+ * views are woken. `safe` when that COPY met a unique violation (an event already stored, or one twice in
+ * the file) and was undone: the part goes through import_staging, duplicates skipped, and the rollups add
+ * the rows actually inserted; it returns `accepted`.
  */
 export interface Finish {
-  fast: SQL;
+  fromMinutes: SQL;
   safe: SQL;
 }
 const UNIQUE_VIOLATION = '23505';
@@ -39,45 +47,51 @@ type Query = { sql: string; params: unknown[] };
 type Accepted = { accepted: number };
 /** What the import needs of a driver inside its open transaction. */
 interface StagingTx {
-  copy(csv: string): Promise<void>;
+  /** COPY FROM STDIN (`copy`: the statement up to FROM) of CSV text. */
+  copy(copy: string, csv: string): Promise<void>;
+  /** The same behind a savepoint, undone if it throws. */
+  copyOrUndo(copy: string, csv: string): Promise<void>;
   run(query: Query): Promise<Accepted[]>;
-  /** Runs `query` behind a savepoint, undone if it throws. */
-  savepoint(query: Query): Promise<Accepted[]>;
 }
 
-/** Moves the staged part into call_events (the fast way first) and empties the staging table. */
-async function movePart(tx: StagingTx, csv: string, finish: Finish): Promise<number> {
-  await tx.copy(csv);
-  let rows: Accepted[];
+/** Moves one part into call_events and the rollups (see Finish); returns the rows accepted. */
+async function movePart(tx: StagingTx, part: ImportPart, finish: Finish): Promise<number> {
+  const events = part.eventsCsv();
   try {
-    rows = await tx.savepoint(dialect.sqlToQuery(finish.fast));
+    await tx.copyOrUndo(COPY_EVENTS, events);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    rows = await tx.run(dialect.sqlToQuery(finish.safe));
+    await tx.copy(COPY_STAGING, events);
+    const rows = await tx.run(dialect.sqlToQuery(finish.safe));
+    await tx.run({ sql: 'truncate import_staging', params: [] });
+    return Number(rows[0]?.accepted ?? 0);
   }
-  await tx.run({ sql: 'truncate import_staging', params: [] });
-  return Number(rows[0]?.accepted ?? 0);
+  await tx.copy(COPY_MINUTES, part.minutesCsv());
+  await tx.run(dialect.sqlToQuery(finish.fromMinutes));
+  await tx.run({ sql: 'truncate import_minutes', params: [] });
+  return part.rows;
 }
 
 /**
- * Feeds `feed`'s CSV through the staging table into call_events a part at a time, in one transaction:
- * while the database moves one part (COPY, then `finish`), `feed` reads and checks the next, so the
- * JavaScript and the database work at once. Anything thrown rolls everything back. Returns the rows
- * accepted.
+ * Moves what `feed` writes into call_events a part at a time, in one transaction: while the database moves
+ * one part, `feed` reads and checks the next, so the JavaScript and the database work at once. Anything
+ * thrown rolls everything back. Returns the rows accepted.
  */
-async function pipeline(tx: StagingTx, feed: (writer: StagingWriter) => Promise<void>, finish: Finish) {
+async function pipeline(
+  tx: StagingTx,
+  feed: (writer: PartWriter) => Promise<void>,
+  options: { siteId: string; finish: Finish; partRows: number },
+) {
   let accepted = 0;
   let moving: Promise<void> = Promise.resolve();
   let failure: { error: unknown } | undefined;
-  let parts: string[] = [];
-  let size = 0;
+  let part = new ImportPart(options.siteId);
   const flush = async () => {
     await moving;
     if (failure) throw failure.error;
-    const csv = parts.join('');
-    parts = [];
-    size = 0;
-    moving = movePart(tx, csv, finish).then(
+    const full = part;
+    part = new ImportPart(options.siteId);
+    moving = movePart(tx, full, options.finish).then(
       (n) => {
         accepted += n;
       },
@@ -88,13 +102,12 @@ async function pipeline(tx: StagingTx, feed: (writer: StagingWriter) => Promise<
   };
   try {
     await feed({
-      async write(csv) {
-        parts.push(csv);
-        size += csv.length;
-        if (size >= PART_CHARS) await flush();
+      async write(events) {
+        for (const event of events) part.add(event);
+        if (part.rows >= options.partRows) await flush();
       },
     });
-    if (size > 0) await flush();
+    if (part.rows > 0) await flush();
   } finally {
     // No statement may still be running when the transaction ends (committed or rolled back).
     await moving;
@@ -103,36 +116,46 @@ async function pipeline(tx: StagingTx, feed: (writer: StagingWriter) => Promise<
   return accepted;
 }
 
+/** COPY FROM STDIN through postgres.js (`sql` is the transaction or a savepoint in it). */
+async function copyFromStdin(
+  sql: { unsafe: (q: string) => { writable(): Promise<Writable> } },
+  copy: string,
+  csv: string,
+) {
+  const stream = await sql.unsafe(`${copy} from stdin with (format csv)`).writable();
+  stream.end(csv);
+  await finished(stream);
+}
+
 /**
- * Runs `feed` inside one transaction that has a fresh staging table (postgres.js COPY FROM STDIN on
- * PostgreSQL; PGlite's COPY FROM '/dev/blob'), moving what it writes into call_events part by part with
- * `finish` (see Finish). Anything thrown rolls everything back. Returns the rows accepted.
+ * Runs `feed` inside one transaction that has fresh temporary tables for staged rows and minutes
+ * (postgres.js COPY FROM STDIN on PostgreSQL; PGlite's COPY FROM '/dev/blob'), moving what it writes into
+ * call_events part by part with `finish` (see Finish). Anything thrown rolls everything back. Returns the
+ * rows accepted.
  */
 export async function withStaging(
   database: Pick<Database, 'pg' | 'pglite'>,
-  feed: (writer: StagingWriter) => Promise<void>,
-  finish: Finish,
+  feed: (writer: PartWriter) => Promise<void>,
+  options: { siteId: string; finish: Finish; partRows?: number },
 ): Promise<number> {
+  const settings = { ...options, partRows: options.partRows ?? PART_ROWS };
   if (database.pg) {
     return database.pg.begin(async (tx) => {
       // Room to sort and group a large import in memory (the default 4 MB spills a million rows to disk).
       await tx.unsafe(`set local work_mem = '${IMPORT_WORK_MEM}'`);
       await tx.unsafe(CREATE_STAGING);
-      const run = (q: Query) => tx.unsafe(q.sql, q.params as never[]) as unknown as Promise<Accepted[]>;
+      await tx.unsafe(STAGED_MINUTES_TABLE);
       return pipeline(
         {
-          async copy(csv) {
-            const copy = await tx.unsafe(`${COPY_STAGING} from stdin with (format csv)`).writable();
-            copy.end(csv);
-            await finished(copy);
-          },
-          run,
+          copy: (copy, csv) => copyFromStdin(tx, copy, csv),
           // postgres.js fails the whole transaction on any failed query in its scope: a savepoint has its own.
-          savepoint: (q) =>
-            tx.savepoint((sp) => sp.unsafe(q.sql, q.params as never[])) as unknown as Promise<Accepted[]>,
+          copyOrUndo: async (copy, csv) => {
+            await tx.savepoint((sp) => copyFromStdin(sp, copy, csv));
+          },
+          run: (q) => tx.unsafe(q.sql, q.params as never[]) as unknown as Promise<Accepted[]>,
         },
         feed,
-        finish,
+        settings,
       );
     }) as Promise<number>;
   }
@@ -140,27 +163,27 @@ export async function withStaging(
   if (!pglite) throw new Error('no database driver to import into');
   return pglite.transaction(async (tx) => {
     await tx.exec(CREATE_STAGING);
-    const run = async (q: Query) => (await tx.query<Accepted>(q.sql, q.params)).rows;
+    await tx.exec(STAGED_MINUTES_TABLE);
+    const copy = async (statement: string, csv: string) => {
+      await tx.query(`${statement} from '/dev/blob' with (format csv)`, [], { blob: new Blob([csv]) });
+    };
     return pipeline(
       {
-        async copy(csv) {
-          await tx.query(`${COPY_STAGING} from '/dev/blob' with (format csv)`, [], { blob: new Blob([csv]) });
-        },
-        run,
-        async savepoint(q) {
-          await tx.exec('savepoint import_fast');
+        copy,
+        async copyOrUndo(statement, csv) {
+          await tx.exec('savepoint import_part');
           try {
-            const rows = await run(q);
-            await tx.exec('release savepoint import_fast');
-            return rows;
+            await copy(statement, csv);
+            await tx.exec('release savepoint import_part');
           } catch (error) {
-            await tx.exec('rollback to savepoint import_fast');
+            await tx.exec('rollback to savepoint import_part');
             throw error;
           }
         },
+        run: async (q) => (await tx.query<Accepted>(q.sql, q.params)).rows,
       },
       feed,
-      finish,
+      settings,
     );
   });
 }

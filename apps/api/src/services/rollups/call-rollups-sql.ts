@@ -24,6 +24,9 @@ const MEASURES_NAMED = sql.raw(`count(*) filter (where kind = 'offered')::int as
 const COLUMNS = sql.raw(
   'offered, answered, answered_within_60s, abandoned, abandoned_after_30s, abandoned_after_60s, answer_ms_sum',
 );
+const MINUTE_COLUMN_TYPES = `offered integer not null, answered integer not null, answered_within_60s integer not null,
+  abandoned integer not null, abandoned_after_30s integer not null, abandoned_after_60s integer not null,
+  answer_ms_sum bigint not null`;
 const ADD = sql.raw(`offered = r.offered + excluded.offered,
   answered = r.answered + excluded.answered,
   answered_within_60s = r.answered_within_60s + excluded.answered_within_60s,
@@ -67,7 +70,31 @@ export function callRollupCtes(source: string): SQL {
   ), minute_bins as (
     select site_id, queue, minute, ${BIN} as bin, count(*)::int as calls from rollup_calls
     where kind = 'answered' group by 1, 2, 3, 4
-  ), rollup_minute as (
+  ), ${levelsFromMinutes()}`;
+}
+
+/**
+ * A temporary table of call counts already added up per queue and minute (the import counts them in
+ * TypeScript with the rules of packages/metrics, which property tests hold equal to the ones above), one
+ * row per queue and minute, its answer-time histogram packed as in call_minute_rollups.
+ */
+export const STAGED_MINUTES_TABLE = `create temp table import_minutes (
+  queue text not null, minute timestamptz not null, ${MINUTE_COLUMN_TYPES},
+  answer_bins smallint[] not null, answer_bin_calls integer[] not null) on commit drop`;
+
+/** CTEs that add the staged minutes of `siteId` (see STAGED_MINUTES_TABLE) to every call rollup table. */
+export function callRollupCtesFromMinutes(siteId: string): SQL {
+  return sql`minute_counts as (
+    select ${siteId}::text as site_id, queue, minute, ${COLUMNS} from import_minutes
+  ), minute_bins as (
+    select ${siteId}::text as site_id, queue, minute, unnest(answer_bins) as bin, unnest(answer_bin_calls) as calls
+    from import_minutes
+  ), ${levelsFromMinutes()}`;
+}
+
+/** The minute, five-minute, hour and day rollups from minute_counts and minute_bins. */
+function levelsFromMinutes(): SQL {
+  return sql`rollup_minute as (
     insert into call_minute_rollups as r (site_id, queue, minute, ${COLUMNS}, answer_bins, answer_bin_calls)
     select site_id, queue, minute, ${COLUMNS}, coalesce(packed.bins, '{}'), coalesce(packed.calls, '{}')
     from minute_counts left join (
