@@ -10,7 +10,7 @@ import { DomainError } from '../../errors.ts';
 import { catchUpChange, encodeChange } from '../../live/change.ts';
 import { LIVE_CHANNEL } from '../../live/hub.ts';
 import { rawPrunedBefore } from '../retention.ts';
-import { callRollupCtes, callRollupCtesFromMinutes } from '../rollups/call-rollups-sql.ts';
+import { callRollupCtes, callRollupCtesFromStaged } from '../rollups/call-rollups-sql.ts';
 import { importRow, mapHeader } from './call-rows.ts';
 import { CsvLineError, csvBatches } from './csv-lines.ts';
 import { EVENT_COLUMNS } from './part.ts';
@@ -52,14 +52,14 @@ async function* rethrowAsImportError<T>(source: AsyncIterable<T>): AsyncGenerato
 }
 
 /**
- * The statements that end each part (see Finish in staging.ts): the rollups from the part's minutes when
- * all its events were new, or the safe way (duplicates skipped, rollups from the rows inserted). Both
+ * The statements that end each part (see Finish in staging.ts): the rollups from the part's rows counted
+ * in TypeScript when all its events were new, or the safe way (duplicates skipped, rollups from the rows inserted). Both
  * wake the live views once.
  */
 function importStatements(siteId: string): Finish {
   const notified = sql`notified as (select pg_notify(${LIVE_CHANNEL}, ${encodeChange(catchUpChange())}))`;
   return {
-    fromMinutes: sql`with ${callRollupCtesFromMinutes(siteId)}, ${notified} select (select count(*) from notified)::int as notified`,
+    fromStaged: sql`with ${callRollupCtesFromStaged(siteId)}, ${notified} select (select count(*) from notified)::int as notified`,
     safe: sql`with inserted as (
         insert into call_events (${sql.raw(EVENT_COLUMNS)}) select ${sql.raw(EVENT_COLUMNS)} from import_staging
         order by 1, 2, 3 on conflict do nothing

@@ -4,8 +4,8 @@ import type { CallEvent } from '@switchboard/contracts';
 import type { Database } from '@switchboard/db';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { STAGED_MINUTES_TABLE } from '../rollups/call-rollups-sql.ts';
-import { EVENT_COLUMNS, ImportPart, MINUTE_COLUMNS } from './part.ts';
+import { STAGED_ROLLUPS_TABLE } from '../rollups/call-rollups-sql.ts';
+import { EVENT_COLUMNS, ImportPart, ROLLUP_COLUMNS } from './part.ts';
 
 /** Rows on their way into call_events when a part meets a duplicate: a temporary table gone at commit. */
 export const CREATE_STAGING = `create temp table import_staging (
@@ -13,7 +13,7 @@ export const CREATE_STAGING = `create temp table import_staging (
   wait_ms integer, queue text not null, agent_id text) on commit drop`;
 const COPY_EVENTS = `copy call_events (${EVENT_COLUMNS})`;
 const COPY_STAGING = `copy import_staging (${EVENT_COLUMNS})`;
-const COPY_MINUTES = `copy import_minutes (${MINUTE_COLUMNS})`;
+const COPY_ROLLUPS = `copy import_rollups (${ROLLUP_COLUMNS})`;
 /** work_mem of the import's transaction only (bench/csv.ts: a million events' final statement took half as long). */
 const IMPORT_WORK_MEM = '128MB';
 /**
@@ -29,14 +29,14 @@ export interface PartWriter {
 
 const dialect = new PgDialect();
 /**
- * How a part reaches the rollups. `fromMinutes` when its COPY straight into call_events succeeded (every
- * event new): the rollups add the part's minutes as counted in TypeScript (import_minutes), and the live
+ * How a part reaches the rollups. `fromStaged` when its COPY straight into call_events succeeded (every
+ * event new): the rollups add the part's rows as counted in TypeScript (import_rollups), and the live
  * views are woken. `safe` when that COPY met a unique violation (an event already stored, or one twice in
  * the file) and was undone: the part goes through import_staging, duplicates skipped, and the rollups add
  * the rows actually inserted; it returns `accepted`.
  */
 export interface Finish {
-  fromMinutes: SQL;
+  fromStaged: SQL;
   safe: SQL;
 }
 const UNIQUE_VIOLATION = '23505';
@@ -66,9 +66,9 @@ async function movePart(tx: StagingTx, part: ImportPart, finish: Finish): Promis
     await tx.run({ sql: 'truncate import_staging', params: [] });
     return Number(rows[0]?.accepted ?? 0);
   }
-  await tx.copy(COPY_MINUTES, part.minutesCsv());
-  await tx.run(dialect.sqlToQuery(finish.fromMinutes));
-  await tx.run({ sql: 'truncate import_minutes', params: [] });
+  await tx.copy(COPY_ROLLUPS, part.rollupsCsv());
+  await tx.run(dialect.sqlToQuery(finish.fromStaged));
+  await tx.run({ sql: 'truncate import_rollups', params: [] });
   return part.rows;
 }
 
@@ -128,7 +128,7 @@ async function copyFromStdin(
 }
 
 /**
- * Runs `feed` inside one transaction that has fresh temporary tables for staged rows and minutes
+ * Runs `feed` inside one transaction that has fresh temporary tables for staged events and rollup rows
  * (postgres.js COPY FROM STDIN on PostgreSQL; PGlite's COPY FROM '/dev/blob'), moving what it writes into
  * call_events part by part with `finish` (see Finish). Anything thrown rolls everything back. Returns the
  * rows accepted.
@@ -144,7 +144,7 @@ export async function withStaging(
       // Room to sort and group a large import in memory (the default 4 MB spills a million rows to disk).
       await tx.unsafe(`set local work_mem = '${IMPORT_WORK_MEM}'`);
       await tx.unsafe(CREATE_STAGING);
-      await tx.unsafe(STAGED_MINUTES_TABLE);
+      await tx.unsafe(STAGED_ROLLUPS_TABLE);
       return pipeline(
         {
           copy: (copy, csv) => copyFromStdin(tx, copy, csv),
@@ -163,7 +163,7 @@ export async function withStaging(
   if (!pglite) throw new Error('no database driver to import into');
   return pglite.transaction(async (tx) => {
     await tx.exec(CREATE_STAGING);
-    await tx.exec(STAGED_MINUTES_TABLE);
+    await tx.exec(STAGED_ROLLUPS_TABLE);
     const copy = async (statement: string, csv: string) => {
       await tx.query(`${statement} from '/dev/blob' with (format csv)`, [], { blob: new Blob([csv]) });
     };

@@ -49,16 +49,16 @@ const MERGE_PACKED = sql.raw(`(answer_bins, answer_bin_calls) = (
           group by bin) merged)`);
 
 /** The measures of minute_counts rows added up into a coarser bucket. */
-const SUMS =
-  sql.raw(`sum(offered)::int, sum(answered)::int, sum(answered_within_60s)::int, sum(abandoned)::int,
-  sum(abandoned_after_30s)::int, sum(abandoned_after_60s)::int, sum(answer_ms_sum)::bigint`);
+const SUMS = sql.raw(`sum(offered)::int as offered, sum(answered)::int as answered,
+  sum(answered_within_60s)::int as answered_within_60s, sum(abandoned)::int as abandoned,
+  sum(abandoned_after_30s)::int as abandoned_after_30s, sum(abandoned_after_60s)::int as abandoned_after_60s,
+  sum(answer_ms_sum)::bigint as answer_ms_sum`);
 
 /**
  * CTEs that add the call events of relation `source` (columns site_id, queue, kind, at, wait_ms) to every
  * call rollup table. The events are read once into counts and answer bins per site, queue and minute;
  * the five-minute, hour and day levels add those up (a million imported events are some 40,000 minutes),
- * rather than each level grouping every event again. Rows are upserted in key order so concurrent batches
- * lock them in the same order.
+ * rather than each level grouping every event again.
  */
 export function callRollupCtes(source: string): SQL {
   const from = sql.raw(source);
@@ -70,49 +70,15 @@ export function callRollupCtes(source: string): SQL {
   ), minute_bins as (
     select site_id, queue, minute, ${BIN} as bin, count(*)::int as calls from rollup_calls
     where kind = 'answered' group by 1, 2, 3, 4
-  ), ${levelsFromMinutes()}`;
-}
-
-/**
- * A temporary table of call counts already added up per queue and minute (the import counts them in
- * TypeScript with the rules of packages/metrics, which property tests hold equal to the ones above), one
- * row per queue and minute, its answer-time histogram packed as in call_minute_rollups.
- */
-export const STAGED_MINUTES_TABLE = `create temp table import_minutes (
-  queue text not null, minute timestamptz not null, ${MINUTE_COLUMN_TYPES},
-  answer_bins smallint[] not null, answer_bin_calls integer[] not null) on commit drop`;
-
-/** CTEs that add the staged minutes of `siteId` (see STAGED_MINUTES_TABLE) to every call rollup table. */
-export function callRollupCtesFromMinutes(siteId: string): SQL {
-  return sql`minute_counts as (
-    select ${siteId}::text as site_id, queue, minute, ${COLUMNS} from import_minutes
-  ), minute_bins as (
-    select ${siteId}::text as site_id, queue, minute, unnest(answer_bins) as bin, unnest(answer_bin_calls) as calls
-    from import_minutes
-  ), ${levelsFromMinutes()}`;
-}
-
-/** The minute, five-minute, hour and day rollups from minute_counts and minute_bins. */
-function levelsFromMinutes(): SQL {
-  return sql`rollup_minute as (
-    insert into call_minute_rollups as r (site_id, queue, minute, ${COLUMNS}, answer_bins, answer_bin_calls)
-    select site_id, queue, minute, ${COLUMNS}, coalesce(packed.bins, '{}'), coalesce(packed.calls, '{}')
+  ), minute_rows as (
+    select site_id, queue, minute, ${COLUMNS}, coalesce(packed.bins, '{}') as bins,
+      coalesce(packed.calls, '{}') as calls
     from minute_counts left join (
       select site_id, queue, minute, array_agg(bin order by bin) as bins, array_agg(calls order by bin) as calls
       from minute_bins group by 1, 2, 3
     ) packed using (site_id, queue, minute)
-    order by 1, 3, 2
-    on conflict (site_id, minute, queue) do update set ${ADD}, ${MERGE_PACKED} returning 1
-  ), hour_bins as (
-    select site_id, ${HOUR} as hour, bin, sum(calls)::int as calls from minute_bins group by 1, 2, 3
-  ), ${fiveMinuteLevel()}, ${siteLevel('hour', HOUR, sql.raw('hour'))}, ${siteLevel('day', DAY, DAY_OF_HOUR)}`;
-}
-
-/** Five-minute counts per site with the answer-time histogram packed into the row (see the schema). */
-function fiveMinuteLevel(): SQL {
-  return sql`rollup_5min as (
-    insert into call_5min_rollups as r (bucket, site_id, ${COLUMNS}, answer_bins, answer_bin_calls)
-    select counted.*, coalesce(packed.bins, '{}'), coalesce(packed.calls, '{}')
+  ), five_minute_rows as (
+    select counted.*, coalesce(packed.bins, '{}') as bins, coalesce(packed.calls, '{}') as calls
     from (select ${FIVE_MINUTES} as bucket, site_id, ${SUMS} from minute_counts group by 1, 2) counted
     left join (
       select bucket, site_id, array_agg(bin order by bin) as bins, array_agg(calls order by bin) as calls
@@ -120,22 +86,76 @@ function fiveMinuteLevel(): SQL {
             from minute_bins group by 1, 2, 3) per_bin
       group by 1, 2
     ) packed using (bucket, site_id)
-    order by 1, 2
+  ), hour_rows as (
+    select site_id, ${HOUR} as hour, ${SUMS} from minute_counts group by 1, 2
+  ), hour_bin_rows as (
+    select site_id, ${HOUR} as hour, bin, sum(calls)::int as calls from minute_bins group by 1, 2, 3
+  ), day_rows as (
+    select site_id, ${DAY} as day, ${SUMS} from minute_counts group by 1, 2
+  ), day_bin_rows as (
+    select site_id, ${DAY_OF_HOUR} as day, bin, sum(calls)::int as calls from hour_bin_rows group by 1, 2, 3
+  ), ${upserts()}`;
+}
+
+/** The import's rollup levels, one table for all (see ImportPart in services/import/part.ts). */
+export const STAGED_ROLLUPS_TABLE = `create temp table import_rollups (
+  level text not null, queue text, bucket text not null, ${MINUTE_COLUMN_TYPES},
+  answer_bins smallint[] not null, answer_bin_calls integer[] not null) on commit drop`;
+/** Levels of import_rollups: `bucket` is an ISO instant, a London date (YYYY-MM-DD) for `day`. */
+export type StagedLevel = 'minute' | 'five_minute' | 'hour' | 'day';
+
+/**
+ * CTEs that add the rollup rows of `siteId` staged in import_rollups to every call rollup table: the
+ * import has counted them per level in TypeScript with the rules of packages/metrics, which tests hold
+ * equal to the ones above (an import's rollups equal a rebuild from its events).
+ */
+export function callRollupCtesFromStaged(siteId: string): SQL {
+  const site = sql`${siteId}::text as site_id`;
+  const level = (name: StagedLevel) => sql`from import_rollups where level = ${name}`;
+  const unpacked = sql`unnest(answer_bins) as bin, unnest(answer_bin_calls) as calls`;
+  return sql`minute_rows as (
+    select ${site}, queue, bucket::timestamptz as minute, ${COLUMNS}, answer_bins as bins,
+      answer_bin_calls as calls ${level('minute')}
+  ), five_minute_rows as (
+    select bucket::timestamptz as bucket, ${site}, ${COLUMNS}, answer_bins as bins, answer_bin_calls as calls
+    ${level('five_minute')}
+  ), hour_rows as (
+    select ${site}, bucket::timestamptz as hour, ${COLUMNS} ${level('hour')}
+  ), hour_bin_rows as (
+    select ${site}, bucket::timestamptz as hour, ${unpacked} ${level('hour')}
+  ), day_rows as (
+    select ${site}, bucket::date as day, ${COLUMNS} ${level('day')}
+  ), day_bin_rows as (
+    select ${site}, bucket::date as day, ${unpacked} ${level('day')}
+  ), ${upserts()}`;
+}
+
+/**
+ * Adds minute_rows, five_minute_rows, hour_rows, hour_bin_rows, day_rows and day_bin_rows to the rollup
+ * tables. Rows are upserted in key order so concurrent batches lock them in the same order.
+ */
+function upserts(): SQL {
+  return sql`rollup_minute as (
+    insert into call_minute_rollups as r (site_id, queue, minute, ${COLUMNS}, answer_bins, answer_bin_calls)
+    select site_id, queue, minute, ${COLUMNS}, bins, calls from minute_rows order by 1, 3, 2
+    on conflict (site_id, minute, queue) do update set ${ADD}, ${MERGE_PACKED} returning 1
+  ), rollup_5min as (
+    insert into call_5min_rollups as r (bucket, site_id, ${COLUMNS}, answer_bins, answer_bin_calls)
+    select bucket, site_id, ${COLUMNS}, bins, calls from five_minute_rows order by 1, 2
     on conflict (bucket, site_id) do update set ${ADD}, ${MERGE_PACKED} returning 1
-  )`;
+  ), ${siteLevel('hour')}, ${siteLevel('day')}`;
 }
 
 /** The counts and answer bins of one per-site level (`call_<level>_rollups`, `call_<level>_answer_bins`). */
-function siteLevel(level: 'hour' | 'day', bucket: SQL, binBucket: SQL): SQL {
+function siteLevel(level: 'hour' | 'day'): SQL {
   const name = sql.raw(level);
   return sql`rollup_${name} as (
     insert into ${sql.raw(`call_${level}_rollups`)} as r (site_id, ${name}, ${COLUMNS})
-    select site_id, ${bucket}, ${SUMS} from minute_counts group by 1, 2 order by 1, 2
+    select site_id, ${name}, ${COLUMNS} from ${sql.raw(`${level}_rows`)} order by 1, 2
     on conflict (site_id, ${name}) do update set ${ADD} returning 1
   ), rollup_${name}_bins as (
     insert into ${sql.raw(`call_${level}_answer_bins`)} as r (site_id, ${name}, bin, calls)
-    select site_id, ${binBucket}, bin, sum(calls)::int from hour_bins
-    group by 1, 2, 3 order by 1, 2, 3
+    select site_id, ${name}, bin, calls from ${sql.raw(`${level}_bin_rows`)} order by 1, 2, 3
     on conflict (site_id, ${name}, bin) do update set calls = r.calls + excluded.calls returning 1
   )`;
 }
