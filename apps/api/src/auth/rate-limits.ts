@@ -20,9 +20,10 @@ function limit(
   keyPrefix: string,
   points: number,
   durationS: number,
+  where: 'shared' | 'per-instance' = 'shared',
 ): Limit {
   const limiter =
-    database.driver === 'postgres'
+    database.driver === 'postgres' && where === 'shared'
       ? new RateLimiterDrizzle({
           storeClient: database.db,
           schema: rateLimits,
@@ -54,15 +55,18 @@ function limit(
 export type Limits = ReturnType<typeof createLimits>;
 
 /**
- * Failed sign-ins per account and per address within a window (then 429 until the window ends), and
- * ingestion requests per feed key per second, and wallboard pairing requests per address.
+ * Failed sign-ins per account and per address within a window (then 429 until the window ends), shared
+ * by every instance; ingestion requests per feed key per second, per instance; and wallboard pairing
+ * requests per address.
  */
 export function createLimits(database: Pick<Database, 'db' | 'driver'>, config: AccessConfig) {
   const { maxFailuresPerAccount, maxFailuresPerAddress, windowS } = config.signIn;
   return {
     signInAccount: limit(database, 'signin_account', maxFailuresPerAccount, windowS),
     signInAddress: limit(database, 'signin_address', maxFailuresPerAddress, windowS),
-    ingest: limit(database, 'ingest_key', config.ingestMaxRequestsPerS, 1),
+    // Per instance, in memory: a guard of each instance's capacity, and it costs an ingest request no
+    // database write (a shared counter committed a row, and waited for its WAL flush, on every request).
+    ingest: limit(database, 'ingest_key', config.ingestMaxRequestsPerS, 1, 'per-instance'),
     /** Screens starting to pair, per address per minute, and their polls for approval. */
     pairingStart: limit(database, 'pairing_start', 10, 60),
     pairingClaim: limit(database, 'pairing_claim', 120, 60),
