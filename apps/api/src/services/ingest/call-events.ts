@@ -5,7 +5,20 @@ import type { FeedKey } from '../keys.ts';
 import { callRollupCtes } from '../rollups/call-rollups-sql.ts';
 import { createLookups, type IngestLookups } from './lookups.ts';
 import { checkSites } from './references.ts';
-import { conflictMessage, numberedItems, storeBatch } from './store.ts';
+import { conflictMessage, firstConflict, storeBatch } from './store.ts';
+
+/** The conflict check of a batch of call events (JSON): see firstConflict. */
+export const callEventConflicts = (json: string) =>
+  firstConflict(
+    json,
+    sql`select from call_events e
+    where e.site_id = x.item->>'siteId' and e.call_id = x.item->>'callId'
+      and e.kind = (x.item->>'kind')::call_event_kind
+      and (e.at <> (x.item->>'at')::timestamptz
+        or e.wait_ms is distinct from (x.item->>'waitMs')::int
+        or e.queue <> coalesce(x.item->>'queue', ${DEFAULT_QUEUE})
+        or e.agent_id is distinct from x.item->>'agentId')`,
+  );
 
 /**
  * Stores a validated batch of call events, all or nothing. Events already stored exactly as sent (same
@@ -38,14 +51,7 @@ export async function ingestCallEvents(
       returning site_id, queue, kind, at, wait_ms
     )${rollups}
     select count(*)::int as accepted from inserted`;
-  const conflicts = sql`select x.n from ${numberedItems(json)}
-    join call_events e on e.site_id = x.item->>'siteId' and e.call_id = x.item->>'callId'
-      and e.kind = (x.item->>'kind')::call_event_kind
-    where e.at <> (x.item->>'at')::timestamptz
-      or e.wait_ms is distinct from (x.item->>'waitMs')::int
-      or e.queue <> coalesce(x.item->>'queue', ${DEFAULT_QUEUE})
-      or e.agent_id is distinct from x.item->>'agentId'
-    order by x.n limit 1`;
+  const conflicts = callEventConflicts(json);
   const accepted = await storeBatch(
     db,
     { insert, conflicts },

@@ -5,7 +5,20 @@ import type { FeedKey } from '../keys.ts';
 import { queueRollupCtes } from '../rollups/queue-rollups-sql.ts';
 import { createLookups, type IngestLookups } from './lookups.ts';
 import { checkSites } from './references.ts';
-import { conflictMessage, numberedItems, storeBatch } from './store.ts';
+import { conflictMessage, firstConflict, storeBatch } from './store.ts';
+
+/** The conflict check of a batch of queue snapshots (JSON): see firstConflict. */
+export const snapshotConflicts = (json: string) =>
+  firstConflict(
+    json,
+    sql`select from queue_snapshots s
+    where s.site_id = x.item->>'siteId' and s.queue = x.item->>'queue' and s.at = (x.item->>'at')::timestamptz
+      and (s.calls_waiting <> (x.item->>'callsWaiting')::int
+        or s.longest_wait_ms <> (x.item->>'longestWaitMs')::int
+        or s.agents_available <> (x.item->>'agentsAvailable')::int
+        or s.agents_on_call <> (x.item->>'agentsOnCall')::int
+        or s.agents_wrap_up <> (x.item->>'agentsWrapUp')::int)`,
+  );
 
 /**
  * Stores a validated batch of queue snapshots, all or nothing; (site, queue, at) identifies a snapshot. An
@@ -34,15 +47,7 @@ export async function ingestQueueSnapshots(
       returning site_id, queue, at, calls_waiting, longest_wait_ms, agents_available
     ), ${queueRollupCtes('inserted')}
     select count(*)::int as accepted from inserted`;
-  const conflicts = sql`select x.n from ${numberedItems(json)}
-    join queue_snapshots s on s.site_id = x.item->>'siteId' and s.queue = x.item->>'queue'
-      and s.at = (x.item->>'at')::timestamptz
-    where s.calls_waiting <> (x.item->>'callsWaiting')::int
-      or s.longest_wait_ms <> (x.item->>'longestWaitMs')::int
-      or s.agents_available <> (x.item->>'agentsAvailable')::int
-      or s.agents_on_call <> (x.item->>'agentsOnCall')::int
-      or s.agents_wrap_up <> (x.item->>'agentsWrapUp')::int
-    order by x.n limit 1`;
+  const conflicts = snapshotConflicts(json);
   const accepted = await storeBatch(
     db,
     { insert, conflicts },

@@ -36,9 +36,18 @@ export async function storeBatch(
   );
 }
 
-/** The batch's items numbered from 1, as relation `x(item, n)`, for a conflict check. */
-export const numberedItems = (json: string) =>
-  sql`json_array_elements(${json}::json) with ordinality as x(item, n)`;
+/**
+ * The conflict check of a batch: the 1-based position `n` of the first item whose identity is stored with
+ * other content. `storedOtherwise` selects such a stored row for the item `x.item` (one element of the
+ * batch's JSON array); it runs once per item as a lateral lookup, so each item is one probe of the
+ * identity's unique index whatever the table's size or statistics. (A join let the planner hash the whole
+ * table: with statistics from before a bulk load, or a table of a few thousand rows, every 10-item batch
+ * read every stored row, 20–60 ms at 200,000 rows.)
+ */
+export const firstConflict = (json: string, storedOtherwise: SQL) =>
+  sql`select x.n from json_array_elements(${json}::json) with ordinality as x(item, n)
+    cross join lateral (${storedOtherwise} limit 1) as stored
+    order by x.n limit 1`;
 
 export const conflictMessage = (field: string, what: string, identity: string) => (index: number) =>
   `${field}[${index}]: conflicts with a stored ${what} of the same ${identity} but different content; ` +
