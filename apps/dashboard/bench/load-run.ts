@@ -17,6 +17,7 @@ import { createTestDb } from '@switchboard/db/testing';
 import { sql } from 'drizzle-orm';
 import { startDashboard } from '../e2e/support/dashboard.ts';
 import { API_SERVER, REPO_ROOT } from '../e2e/support/paths.ts';
+import { cpuSeconds } from './processes.ts';
 import { type RssReading, type RssSummary, rssMb, summariseRss } from './rss.ts';
 
 export interface LoadOptions {
@@ -45,6 +46,8 @@ export interface LoadResult {
     delayP95: number;
   };
   rss: ({ name: string; warmupSeconds: number } & RssSummary)[];
+  /** CPU seconds each part used while the feed ran (`feed`: this process, the load generator itself). */
+  cpu: { name: string; seconds: number }[];
   errorSamples: string[];
 }
 
@@ -177,6 +180,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     };
     readRss();
     const rssTimer = setInterval(readRss, RSS_EVERY_MS);
+    // CPU: where the machine's time goes while the feed runs.
+    const cpuGroups = [
+      ...processes,
+      { name: 'subscribers', pid: subscribers.process.pid },
+      { name: 'postgres', processName: 'postgres' },
+    ];
+    const cpuNow = () => [
+      ...cpuSeconds(cpuGroups),
+      process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+    ];
+    const cpuAtStart = cpuNow();
     cleanups.push(() => clearInterval(rssTimer));
 
     // The feed: every 100 ms a batch of calls for one site, to the APIs in turn; a queue snapshot per site
@@ -260,6 +274,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }
     clearInterval(rssTimer);
     readRss();
+    const cpuAtEnd = cpuNow();
+    const cpu = [...cpuGroups.map((g) => g.name), 'feed'].map((name, i) => ({
+      name,
+      seconds: (cpuAtEnd[i] ?? 0) - (cpuAtStart[i] ?? 0),
+    }));
     await Promise.all([...inFlight]);
     // The last changes reach the subscribers (coalesced at most every 250 ms), then everything stops.
     await new Promise((r) => setTimeout(r, 2_000));
@@ -291,6 +310,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         warmupSeconds,
         ...summariseRss(readings[i] ?? [], warmupSeconds * 1000, options.seconds * 1000),
       })),
+      cpu,
       errorSamples,
     };
   } finally {

@@ -18,6 +18,7 @@
  * container's) memory; a smaller limit gives a smaller factor: NODE_OPTIONS=--max-old-space-size=1024 (passed
  * on to every process here) keeps heapTotal ≈ 115–125 MB and RSS ≈ 220 MB (docs/deploy.md, "Sizing").
  */
+import { availableParallelism } from 'node:os';
 import { buildIfStale } from '../scripts/build-if-stale.ts';
 import { runLoad } from './load-run.ts';
 import { growth } from './rss.ts';
@@ -72,4 +73,11 @@ for (const p of result.rss) {
       `(goal < 10%: ${warmGrowth < 10 ? 'met' : 'NOT met'}); from cold ${pct(p.coldMb, p.endMb)}`,
   );
 }
+const cores = availableParallelism();
+const busy = result.cpu.reduce((sum, p) => sum + p.seconds, 0);
+console.log(
+  `  CPU while feeding (${cores} cores, ${seconds} s): ${((busy / (cores * seconds)) * 100).toFixed(0)}% busy; ` +
+    result.cpu.map((p) => `${p.name} ${((p.seconds / seconds) * 100).toFixed(0)}%`).join(', ') +
+    ' (of one core)',
+);
 for (const line of result.errorSamples) console.log(`  error: ${line}`);

@@ -1,20 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { listProcesses, withChildren } from './processes.ts';
 
 /** Resident memory of each process and its children (Next.js may run its server in a child), in MB. */
 export function rssMb(pids: readonly (number | undefined)[]): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {}
-  }
+  const all = listProcesses();
   return pids.map((pid) => {
     if (!pid) return Number.NaN;
     let kb = 0;
-    for (const p of [pid, ...(children.get(pid) ?? [])]) {
+    for (const p of withChildren(pid, all)) {
       try {
         kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
       } catch {}

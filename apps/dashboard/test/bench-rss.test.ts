@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cpuSeconds } from '../bench/processes.ts';
 import { growth, rssMb, summariseRss } from '../bench/rss.ts';
 
 /** Readings every 5 s over `seconds`, RSS from `mbAt(ms)`. */
@@ -47,5 +48,21 @@ describe('the load benchmark’s memory figures', () => {
     const [mine, none] = rssMb([process.pid, undefined]);
     expect(mine).toBeGreaterThan(10);
     expect(none).toBeNaN();
+  });
+
+  it('reads the CPU this process has used, by pid and by name', () => {
+    const before = cpuSeconds([{ pid: process.pid }])[0] ?? 0;
+    const until = performance.now() + 200;
+    while (performance.now() < until) Math.sqrt(Math.random());
+    const [mine, byName, nobody, none] = cpuSeconds([
+      { pid: process.pid },
+      { processName: 'node' },
+      { processName: 'no-such-process' },
+      {},
+    ]);
+    expect((mine ?? 0) - before).toBeGreaterThanOrEqual(0.1);
+    expect(byName).toBeGreaterThanOrEqual(mine ?? 0);
+    expect(nobody).toBe(0);
+    expect(none).toBe(0);
   });
 });
