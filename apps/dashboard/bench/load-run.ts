@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAdmin } from '@switchboard/api/admin';
 import { freePort, spawnUntil, stopChild } from '@switchboard/api/testing/spawn';
@@ -17,8 +17,9 @@ import { createTestDb } from '@switchboard/db/testing';
 import { sql } from 'drizzle-orm';
 import { startDashboard } from '../e2e/support/dashboard.ts';
 import { API_SERVER, REPO_ROOT } from '../e2e/support/paths.ts';
-import { cpuSeconds } from './processes.ts';
+import { cpuSeconds, listProcesses, withChildren } from './processes.ts';
 import { type RssReading, type RssSummary, rssMb, summariseRss } from './rss.ts';
+import { type ServerFigures, serverFigures } from './server-metrics.ts';
 
 export interface LoadOptions {
   backend: 'postgres' | 'pglite';
@@ -31,6 +32,12 @@ export interface LoadOptions {
   sites?: number;
   /** When the after-warm-up memory figures start; default a third of the run, at least 60 s (see bench/load.ts). */
   warmupSeconds?: number;
+  /**
+   * The dashboards' CPU priority (nice, 0–19; default 0): on a host they share with the APIs, ingestion
+   * first (docs/deploy.md, "Sizing"). The subscribers always run at 19: they stand for 200 screens on
+   * other machines, and the load generator must not take the CPU of the system it measures.
+   */
+  dashboardNice?: number;
   log?: (line: string) => void;
 }
 
@@ -48,6 +55,8 @@ export interface LoadResult {
   rss: ({ name: string; warmupSeconds: number } & RssSummary)[];
   /** CPU seconds each part used while the feed ran (`feed`: this process, the load generator itself). */
   cpu: { name: string; seconds: number }[];
+  /** What each API's own metrics say at the end (batch times inside the API, event loop, scavenges). */
+  servers: ({ name: string } & ServerFigures)[];
   errorSamples: string[];
 }
 
@@ -163,6 +172,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     });
     cleanups.push(() => stopChild(subscribers.process));
     log(`${options.subscribers} live subscribers connected`);
+    // Priorities: see LoadOptions.dashboardNice.
+    if (subscribers.process.pid) setPriority(subscribers.process.pid, 19);
+    const running = listProcesses();
+    for (const dashboard of dashboards)
+      for (const pid of withChildren(dashboard.pid ?? 0, running))
+        setPriority(pid, options.dashboardNice ?? 0);
     const acks: number[] = [];
 
     // Memory: every RSS_EVERY_MS from just before the feed starts (the cold figure) until it stops.
@@ -288,6 +303,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     subscribers.process.kill('SIGTERM');
     const report = JSON.parse((await reported).trim().split('\n').pop() ?? '{}') as SubscriberReport;
     errorSamples.push(...report.errorSamples);
+    const servers = await Promise.all(
+      apis.map(async (api, i) => ({
+        name: `api-${i + 1}`,
+        ...serverFigures(await fetch(`${api.url}/metrics`).then((r) => (r.ok ? r.text() : ''))),
+      })),
+    );
     for (const cleanup of cleanups.splice(1).reverse()) await cleanup();
     const stored = await count();
     return {
@@ -311,6 +332,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         ...summariseRss(readings[i] ?? [], warmupSeconds * 1000, options.seconds * 1000),
       })),
       cpu,
+      servers,
       errorSamples,
     };
   } finally {

@@ -27,6 +27,8 @@ import { growth } from './rss.ts';
 const CALLS_PER_SECOND = (10 * 10_000) / 3600;
 
 const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 600);
+/** Ingestion first on a shared host: the dashboards at a lower CPU priority (docs/deploy.md, "Sizing"). */
+const dashboardNice = Number(process.env.BENCH_LOAD_DASHBOARD_NICE ?? 10);
 if (!process.env.TEST_DATABASE_URL) {
   console.error(
     'bench/load.ts needs PostgreSQL: set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test',
@@ -40,6 +42,7 @@ const result = await runLoad({
   instances: 2,
   subscribers: 200,
   callsPerSecond: CALLS_PER_SECOND,
+  dashboardNice,
   ...(process.env.BENCH_LOAD_WARMUP_SECONDS
     ? { warmupSeconds: Number(process.env.BENCH_LOAD_WARMUP_SECONDS) }
     : {}),
@@ -76,8 +79,17 @@ for (const p of result.rss) {
 const cores = availableParallelism();
 const busy = result.cpu.reduce((sum, p) => sum + p.seconds, 0);
 console.log(
-  `  CPU while feeding (${cores} cores, ${seconds} s): ${((busy / (cores * seconds)) * 100).toFixed(0)}% busy; ` +
+  `  CPU while feeding (${cores} cores, ${seconds} s; dashboards at nice ${dashboardNice}, subscribers 19): ` +
+    `${((busy / (cores * seconds)) * 100).toFixed(0)}% busy; ` +
     result.cpu.map((p) => `${p.name} ${((p.seconds / seconds) * 100).toFixed(0)}%`).join(', ') +
-    ' (of one core)',
+    ' of one core',
 );
+for (const s of result.servers) {
+  const share = (n: number) => `${((n / s.batches) * 100).toFixed(1)}%`;
+  console.log(
+    `  ${s.name} inside: ${s.batches} call-event batches, ${share(s.within25ms)} within 25 ms, ` +
+      `${share(s.within50ms)} within 50 ms; event-loop delay p99 ${ms(s.loopLagP99Ms)}, max ${ms(s.loopLagMaxMs)}; ` +
+      `${s.minorGcs} scavenges, ${ms(s.minorGcMs)} in all`,
+  );
+}
 for (const line of result.errorSamples) console.log(`  error: ${line}`);
