@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { setPriority, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAdmin } from '@switchboard/api/admin';
 import { freePort, spawnUntil, stopChild } from '@switchboard/api/testing/spawn';
@@ -17,7 +17,7 @@ import { createTestDb } from '@switchboard/db/testing';
 import { sql } from 'drizzle-orm';
 import { startDashboard } from '../e2e/support/dashboard.ts';
 import { API_SERVER, REPO_ROOT } from '../e2e/support/paths.ts';
-import { cpuSeconds, listProcesses, withChildren } from './processes.ts';
+import { cpuSeconds, renice } from './processes.ts';
 import { type RssReading, type RssSummary, rssMb, summariseRss } from './rss.ts';
 import { type ServerFigures, serverFigures } from './server-metrics.ts';
 
@@ -173,11 +173,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     cleanups.push(() => stopChild(subscribers.process));
     log(`${options.subscribers} live subscribers connected`);
     // Priorities: see LoadOptions.dashboardNice.
-    if (subscribers.process.pid) setPriority(subscribers.process.pid, 19);
-    const running = listProcesses();
-    for (const dashboard of dashboards)
-      for (const pid of withChildren(dashboard.pid ?? 0, running))
-        setPriority(pid, options.dashboardNice ?? 0);
+    renice(subscribers.process.pid, 19);
+    for (const dashboard of dashboards) renice(dashboard.pid, options.dashboardNice ?? 0);
     const acks: number[] = [];
 
     // Memory: every RSS_EVERY_MS from just before the feed starts (the cold figure) until it stops.

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 
 /** What /proc says of one process: its parent, its command name and the CPU it has used (user + system). */
 interface ProcStat {
@@ -50,4 +51,25 @@ export function cpuSeconds(groups: readonly { pid?: number | undefined; processN
         : [];
     return members.reduce((sum, p) => sum + p.cpuTicks, 0) / TICKS_PER_SECOND;
   });
+}
+
+/**
+ * Sets the CPU priority (nice) of `pid` and its children, every thread of each: on Linux a priority belongs
+ * to a thread, and the threads a process started before (V8's collectors, libuv's pool) keep their own.
+ */
+export function renice(pid: number | undefined, nice: number): void {
+  if (!pid) return;
+  for (const member of withChildren(pid, listProcesses())) {
+    let threads: string[];
+    try {
+      threads = readdirSync(`/proc/${member}/task`);
+    } catch {
+      continue;
+    }
+    for (const thread of threads) {
+      try {
+        setPriority(Number(thread), nice);
+      } catch {}
+    }
+  }
 }

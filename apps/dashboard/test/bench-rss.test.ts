@@ -1,5 +1,8 @@
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { cpuSeconds } from '../bench/processes.ts';
+import { cpuSeconds, renice } from '../bench/processes.ts';
 import { growth, rssMb, summariseRss } from '../bench/rss.ts';
 
 /** Readings every 5 s over `seconds`, RSS from `mbAt(ms)`. */
@@ -64,5 +67,19 @@ describe('the load benchmark’s memory figures', () => {
     expect(byName).toBeGreaterThanOrEqual(mine ?? 0);
     expect(nobody).toBe(0);
     expect(none).toBe(0);
+  });
+
+  it('sets the priority of every thread of a process', async () => {
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10_000)']);
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      const pid = child.pid as number;
+      renice(pid, 7);
+      const threads = readdirSync(`/proc/${pid}/task`).map(Number);
+      expect(threads.length).toBeGreaterThan(1);
+      for (const thread of threads) expect(getPriority(thread)).toBe(7);
+    } finally {
+      child.kill();
+    }
   });
 });
