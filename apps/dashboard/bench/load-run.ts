@@ -198,10 +198,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       { name: 'subscribers', pid: subscribers.process.pid },
       { name: 'postgres', processName: 'postgres' },
     ];
-    const cpuNow = () => [
-      ...cpuSeconds(cpuGroups),
-      process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
-    ];
+    const cpuNow = () => {
+      const own = process.cpuUsage();
+      return [...cpuSeconds(cpuGroups), (own.user + own.system) / 1e6];
+    };
     const cpuAtStart = cpuNow();
     cleanups.push(() => clearInterval(rssTimer));
 

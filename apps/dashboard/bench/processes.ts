@@ -44,11 +44,8 @@ export function withChildren(pid: number, all: readonly ProcStat[]): number[] {
 export function cpuSeconds(groups: readonly { pid?: number | undefined; processName?: string }[]): number[] {
   const all = listProcesses();
   return groups.map(({ pid, processName }) => {
-    const members = processName
-      ? all.filter((p) => p.name === processName)
-      : pid
-        ? all.filter((p) => withChildren(pid, all).includes(p.pid))
-        : [];
+    const group = new Set(pid ? withChildren(pid, all) : []);
+    const members = all.filter((p) => (processName ? p.name === processName : group.has(p.pid)));
     return members.reduce((sum, p) => sum + p.cpuTicks, 0) / TICKS_PER_SECOND;
   });
 }
