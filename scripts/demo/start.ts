@@ -90,12 +90,11 @@ try {
   await waitForHttp(`${apiUrl}/readyz`, api);
   if (withDashboard) {
     const dashboard = watch(
-      startService(
-        'dashboard',
-        BIN('next'),
-        ['start', join(ROOT, 'apps/dashboard'), '-p', String(env.DASHBOARD_PORT), '-H', env.HOST],
-        { API_URL: apiUrl, DASHBOARD_PORT: String(env.DASHBOARD_PORT) },
-      ),
+      startService('dashboard', BIN('tsx'), [join(ROOT, 'apps/dashboard/server.ts')], {
+        API_URL: apiUrl,
+        DASHBOARD_PORT: String(env.DASHBOARD_PORT),
+        DASHBOARD_HOST: env.HOST,
+      }),
     );
     await waitForHttp(dashboardUrl, dashboard);
   }

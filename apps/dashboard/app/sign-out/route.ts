@@ -15,7 +15,7 @@ export async function POST(request: Request): Promise<Response> {
     return new Response('sign-out from another site refused', { status: 403 });
   }
   const response = new Response(null, { status: 303, headers: { location: '/sign-in?signedOut=1' } });
-  const headers = apiCredentials(request.headers.get('cookie'));
+  const headers = new Headers(apiCredentials(request.headers.get('cookie')));
   headers.set('content-type', 'application/json');
   if (origin) headers.set('origin', origin);
   try {

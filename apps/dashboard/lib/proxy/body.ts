@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+
 /** A request body over the proxy's limit. */
 export class BodyTooLarge extends Error {
   constructor(readonly limit: number) {
@@ -7,33 +9,25 @@ export class BodyTooLarge extends Error {
 
 /**
  * Reads a request body, but never more than `limit` bytes: a declared `content-length` over the limit is
- * refused at once, and a body that streams past it is cut off (throws BodyTooLarge either way).
+ * refused before a byte is read, and a body that streams past it is cut off (BodyTooLarge either way).
  */
-export async function readLimited(
-  request: Request,
-  limit: number,
-): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return undefined;
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) throw new BodyTooLarge(limit);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw new BodyTooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
+export function readLimited(request: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLarge(limit));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = (error: Error) => {
+      // Stop reading but keep the socket: the caller still answers 413 (and closes the connection).
+      request.off('data', onData).off('end', onEnd).pause();
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) stop(new BodyTooLarge(limit));
+      else chunks.push(chunk);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks, size));
+    request.on('data', onData).once('end', onEnd).once('error', stop);
+  });
 }

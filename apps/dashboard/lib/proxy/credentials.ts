@@ -2,7 +2,7 @@
 export const DISPLAY_COOKIE = 'sb_display';
 
 /** Splits a Cookie header into its name=value pairs, keeping each pair's text as it came. */
-function cookiePairs(header: string | null): { name: string; pair: string }[] {
+function cookiePairs(header: string | null | undefined): { name: string; pair: string }[] {
   if (!header) return [];
   return header
     .split(';')
@@ -12,7 +12,7 @@ function cookiePairs(header: string | null): { name: string; pair: string }[] {
 }
 
 /** The value of one cookie from a Cookie header, or null. */
-export function readCookie(header: string | null, name: string): string | null {
+export function readCookie(header: string | null | undefined, name: string): string | null {
   const found = cookiePairs(header).find((c) => c.name === name);
   if (!found) return null;
   const raw = found.pair.slice(found.pair.indexOf('=') + 1);
@@ -29,17 +29,17 @@ export function readCookie(header: string | null, name: string): string | null {
  * token, as `Authorization: Bearer <token>`, so a TV page acts as its display even in a browser where
  * someone is also signed in, and a person's page never acts as a display.
  */
-export function apiCredentials(cookieHeader: string | null, asDisplay = false): Headers {
-  const headers = new Headers();
+export function apiCredentials(
+  cookieHeader: string | null | undefined,
+  asDisplay = false,
+): { cookie?: string; authorization?: string } {
   if (asDisplay) {
     const display = readCookie(cookieHeader, DISPLAY_COOKIE);
-    if (display) headers.set('authorization', `Bearer ${display}`);
-    return headers;
+    return display ? { authorization: `Bearer ${display}` } : {};
   }
   const rest = cookiePairs(cookieHeader)
     .filter((c) => c.name !== DISPLAY_COOKIE)
     .map((c) => c.pair)
     .join('; ');
-  if (rest) headers.set('cookie', rest);
-  return headers;
+  return rest ? { cookie: rest } : {};
 }

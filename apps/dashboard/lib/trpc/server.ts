@@ -23,7 +23,7 @@ export function serverTrpc() {
         // The API refuses a batch of more calls (READ_LIMITS in packages/contracts).
         maxItems: READ_LIMITS.maxBatchedCalls,
         // Reads answer only a signed-in person: pass on the session cookie of the page's request.
-        headers: async () => Object.fromEntries(apiCredentials((await headers()).get('cookie'))),
+        headers: async () => apiCredentials((await headers()).get('cookie')),
         // A page must not hang on a stuck API: render without the data and let the browser retry.
         fetch: (url, init) => {
           const timeout = AbortSignal.timeout(SERVER_TIMEOUT_MS);
