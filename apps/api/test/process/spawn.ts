@@ -40,10 +40,15 @@ export function spawnUntil(
       child.kill('SIGKILL');
       reject(new Error(`${args.join(' ')} did not start in time:\n${output}`));
     }, options.timeoutMs ?? 90_000);
+    let ready = false;
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
+      // Matched until ready, then only collected: a child that writes a lot must not cost this process a
+      // search of all its output per chunk.
+      if (ready) return;
       const match = options.ready.exec(output);
       if (match) {
+        ready = true;
         clearTimeout(timer);
         resolve({ process: child, output: () => output, match });
       }
