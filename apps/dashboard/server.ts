@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { readEnv } from './env.ts';
-import { answerJson, endStreams, forward } from './lib/proxy/forward.ts';
-import { proxyRoute } from './lib/proxy/routes.ts';
+import { endStreams } from './lib/proxy/forward.ts';
+import { handleProxy } from './lib/proxy/handler.ts';
 
 /**
  * The dashboard's server: the same-origin proxies to the API (lib/proxy/routes.ts) answered here in plain
@@ -31,27 +31,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((request, response) => {
-  let path: string;
-  let search: string;
-  try {
-    // Normalised (dot segments resolved) before any rule looks at it.
-    ({ pathname: path, search } = new URL(request.url ?? '/', 'http://dashboard.invalid'));
-  } catch {
-    return answerJson(response, 400, { error: { code: '400', message: 'the request URL is not valid' } });
-  }
-  const route = proxyRoute(request.method ?? 'GET', path);
-  if (!route) return void handle(request, response);
-  if (route.kind === 'refuse') {
-    if (route.allow) response.setHeader('allow', route.allow);
-    return answerJson(response, route.status, route.body);
-  }
-  forward(request, response, new URL(`${env.API_URL}${route.path}${search}`), route.options).catch(
-    (error: unknown) => {
-      console.error(`proxy: ${request.method} ${path}: ${(error as Error).message}`);
-      if (!response.headersSent) answerJson(response, 500, route.options.errorBody(500, 'proxy error'));
-      else response.destroy();
-    },
-  );
+  if (!handleProxy(request, response, env.API_URL)) void handle(request, response);
 });
 server.listen(env.DASHBOARD_PORT, env.DASHBOARD_HOST, () => {
   console.log(

@@ -1,32 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GET } from '../../dashboard/app/export/[file]/route.ts';
-import { POST } from '../../dashboard/app/import/calls.csv/route.ts';
+import { startDashboardProxy } from './dashboard-proxy.ts';
 import { dataOf, startTestApi, type TestApi } from './harness.ts';
 
-const DASHBOARD = 'http://127.0.0.1:3999';
 const RANGE = 'from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z';
 
-/** The dashboard's /export/* and /import/* route handlers (called as Next calls them) in front of a real API. */
+/** The dashboard's /export/* and /import/* proxies (its server's own handler, over HTTP) in front of a real API. */
 describe('CSV through the dashboard', () => {
   let api: TestApi;
-  let previousUrl: string | undefined;
+  let dashboard: { url: string; stop(): Promise<void> };
   let token: string;
   beforeAll(async () => {
     api = await startTestApi('pglite');
-    previousUrl = process.env.API_URL;
-    process.env.API_URL = api.url;
+    dashboard = await startDashboardProxy(api.url);
     token = dataOf<{ token: string }>(
       await api.post('exportTokens.create', { name: 'proxy' }, { key: null, headers: api.as.analyst }),
     ).token;
   });
   afterAll(async () => {
-    if (previousUrl === undefined) delete process.env.API_URL;
-    else process.env.API_URL = previousUrl;
+    await dashboard.stop();
     await api.stop();
   });
 
   const get = (path: string, headers: Record<string, string>) =>
-    GET(new Request(`${DASHBOARD}${path}`, { headers }));
+    fetch(`${dashboard.url}${path}`, { headers });
 
   it('passes a session cookie or an export token on, and no other bearer', async () => {
     const path = `/export/iuc-adc.csv?${RANGE}&period=day`;
@@ -41,7 +37,7 @@ describe('CSV through the dashboard', () => {
 
   it('answers only export file names', async () => {
     for (const path of [
-      '/export/../trpc/sites.list',
+      '/export/reports/intervals.csv',
       '/export/intervals',
       '/export/INTERVALS.CSV',
       '/export/a b.csv',
@@ -55,13 +51,11 @@ describe('CSV through the dashboard', () => {
     const body =
       'callId,kind,at,waitMs\np1,offered,2026-10-01T09:00:00Z,\np1,answered,2026-10-01T09:00:10Z,10000\n';
     const upload = (headers: Record<string, string>) =>
-      POST(
-        new Request(`${DASHBOARD}/import/calls.csv?siteId=leeds`, {
-          method: 'POST',
-          headers: { ...headers, 'content-type': 'text/csv' },
-          body,
-        }),
-      );
+      fetch(`${dashboard.url}/import/calls.csv?siteId=leeds`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'text/csv' },
+        body,
+      });
     expect((await upload(api.as.analyst)).status).toBe(403);
     const reply = await upload(api.as.admin);
     expect(reply.status).toBe(200);

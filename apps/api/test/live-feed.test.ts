@@ -1,7 +1,7 @@
 import { getEventListeners } from 'node:events';
 import type { LiveChange } from '@switchboard/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { COALESCE_WINDOW_MS, LiveFeed } from '../src/live/feed.ts';
+import { COALESCE_WINDOW_MS, LiveFeed, subscriberWindowMs } from '../src/live/feed.ts';
 
 // The coalescing rules of one subscriber's feed, on a fake clock: time moves only when a test moves it.
 const change = (siteIds: string[], minute = 0, streams: LiveChange['streams'] = ['calls']): LiveChange => {
@@ -62,6 +62,31 @@ describe('a live feed', () => {
     expect(await state(next)).toBe('pending');
     await advance(1);
     expect(await state(next)).toEqual({ value: change(['hull']) });
+  });
+
+  it("draws each subscriber's window in 250–375 ms, so that screens subscribed together drift apart", async () => {
+    expect(subscriberWindowMs(() => 0)).toBe(250);
+    expect(subscriberWindowMs(() => 1)).toBeLessThan(375);
+    expect(subscriberWindowMs(() => -5)).toBe(250);
+    const windows = Array.from({ length: 200 }, () => subscriberWindowMs());
+    expect(Math.min(...windows)).toBeGreaterThanOrEqual(250);
+    expect(Math.max(...windows)).toBeLessThan(375);
+    expect(new Set(windows).size).toBeGreaterThan(50);
+    // Two screens that hear a change every 50 ms for 3 s: after the first message they rarely send together.
+    const feeds = [new LiveFeed({ windowMs: 250 }), new LiveFeed({ windowMs: 310 })];
+    const sentAt = feeds.map(() => [] as number[]);
+    const readers = feeds.map(async (feed, i) => {
+      while (await feed.next()) sentAt[i]?.push(performance.now());
+    });
+    for (let t = 0; t < 3_000; t += 50) {
+      for (const feed of feeds) feed.push(change(['york']));
+      await advance(50);
+    }
+    for (const feed of feeds) feed.close();
+    await Promise.all(readers);
+    const [a = [], b = []] = sentAt;
+    expect(a.length).toBeGreaterThan(b.length);
+    expect(a.slice(1).filter((at) => b.includes(at)).length).toBeLessThanOrEqual(2);
   });
 
   it('takes its window from the options', async () => {

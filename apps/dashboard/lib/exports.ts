@@ -2,7 +2,7 @@ import type { SeriesInterval } from '@switchboard/contracts';
 
 type Params = Record<string, string | number | boolean | readonly string[] | undefined>;
 
-/** `/export/<name>.csv?…` on the dashboard's own origin (app/export proxies it with the session cookie). */
+/** `/export/<name>.csv?…` on the dashboard's own origin (the dashboard's server proxies it with the session cookie: lib/proxy/routes.ts). */
 export function exportHref(name: string, params: Params): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {

@@ -5,6 +5,16 @@ import { mergeChanges, narrowChange } from './change.ts';
 export const COALESCE_WINDOW_MS = 250;
 
 /**
+ * A new subscriber's window: 250–375 ms, drawn at random. Every screen hears the same changes, so with one
+ * window for all, 200 wallboards would refetch in the same millisecond after every change, and a feed's
+ * batch arriving then would wait behind all of them. Windows of different lengths drift apart after a few
+ * messages and spread the refetches over the window, at the cost of at most 125 ms more for a screen.
+ */
+export function subscriberWindowMs(random: () => number = Math.random): number {
+  return Math.floor(COALESCE_WINDOW_MS * (1 + Math.min(Math.max(random(), 0), 0.999) / 2));
+}
+
+/**
  * One subscriber's view of the hub: changes for its sites only, coalesced. The first change after a quiet
  * spell leaves at once; changes arriving within the window after a message are merged (union of sites and
  * streams, earliest `from`, latest `to` and `at`) and leave together when the window ends. A slow reader

@@ -8,7 +8,7 @@ import type { AppRouter } from './router.ts';
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 /**
- * Same-origin: the dashboard proxies /trpc to the API as the signed-in person (app/trpc/[...trpc]/route.ts),
+ * Same-origin: the dashboard proxies /trpc to the API as the signed-in person (lib/proxy/routes.ts),
  * and /display/trpc as the display whose token is in this browser's display cookie.
  */
 export function createBrowserClient(url: '/trpc' | '/display/trpc' = '/trpc') {

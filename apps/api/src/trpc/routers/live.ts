@@ -4,7 +4,7 @@ import { sitesOf } from '../../auth/principal.ts';
 import { scopedSiteIds } from '../../auth/scope.ts';
 import { isDatabaseUnavailable } from '../../errors.ts';
 import { catchUpChange } from '../../live/change.ts';
-import { LiveFeed } from '../../live/feed.ts';
+import { LiveFeed, subscriberWindowMs } from '../../live/feed.ts';
 import { procedure } from '../init.ts';
 
 /** How often a live stream asks again who its subscriber is (a revoked one's stream ends within 5 s). */
@@ -18,7 +18,7 @@ const nextEventId = () => `${boot}-${(++sequence).toString(36)}`;
 export const liveRouter = {
   /**
    * `live.changes` (SSE, `httpSubscriptionLink`): after each committed ingest, which sites, streams and
-   * instants changed (`LiveChange`; an empty `siteIds` means any site), at most one message per 250 ms per
+   * instants changed (`LiveChange`; an empty `siteIds` means any site), at most one message per 250–375 ms per
    * subscriber, only for `siteIds` when given and only for sites in the subscriber's scope. Every instance's changes reach every instance's subscribers.
    *
    * Resuming: missed changes are not kept. A client that reconnects with a `lastEventId` (the link sends the
@@ -35,7 +35,7 @@ export const liveRouter = {
     }
     const siteIds = scopedSiteIds(ctx.principal, input?.siteIds);
     ctx.subscriptions.open += 1;
-    const feed = new LiveFeed({ siteIds });
+    const feed = new LiveFeed({ siteIds, windowMs: subscriberWindowMs() });
     const stop = ctx.live.subscribe((change) => feed.push(change));
     // The principal is asked again every PRINCIPAL_RECHECK_MS (one check at a time): a signed-out, disabled
     // or revoked caller's stream ends with an error saying why; a changed scope ends it too (the client
