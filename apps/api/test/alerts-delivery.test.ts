@@ -195,7 +195,7 @@ describe.each(testBackends())('alert delivery on %s', (backend) => {
     const good = dataOf<{ ok: boolean }>(
       await f.api.post('alerts.testChannel', { id: f.teams.id }, asManager()),
     );
-    const rows = await f.api.database.db.select().from(alertDeliveries);
+    const rows = await f.api.database.db.select().from(alertDeliveries).orderBy(alertDeliveries.id);
     expect(rows.filter((r) => r.state === 'test').map((r) => r.status)).toEqual(['failed', 'sent']);
     expect(good.ok).toBe(true);
     // E-mail without an SMTP server configured on the API: a clear error, not a 5xx.
@@ -217,17 +217,20 @@ describe.each(testBackends())('alert delivery on %s', (backend) => {
     const evaluator = evaluatorAt(clock, f.api.database.db, {
       delivery: { backoffMs: [3_600_000], timeoutMs: 5_000 },
     });
-    const before = (await f.api.database.db.select().from(alertDeliveries)).length;
+    const before = (await f.api.database.db.select().from(alertDeliveries).orderBy(alertDeliveries.id))
+      .length;
     const { delivered } = await evaluator.runOnce();
     // The first attempt is logged before the back-off starts.
     for (;;) {
-      const rows = await f.api.database.db.select().from(alertDeliveries);
+      const rows = await f.api.database.db.select().from(alertDeliveries).orderBy(alertDeliveries.id);
       if (rows.length > before) break;
       await new Promise((resolve) => setImmediate(resolve));
     }
     await evaluator.stop();
     await delivered;
-    const rows = (await f.api.database.db.select().from(alertDeliveries)).slice(before);
+    const rows = (await f.api.database.db.select().from(alertDeliveries).orderBy(alertDeliveries.id)).slice(
+      before,
+    );
     expect(rows.map((r) => [r.attempt, r.status])).toEqual([[1, 'failed']]);
   });
 
