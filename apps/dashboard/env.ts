@@ -48,6 +48,14 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): DashboardEnv {
   };
 }
 
+/**
+ * What Next.js and React read from the process's environment as they load, set before the dashboard's
+ * server (server.ts) loads them: the production build unless NODE_ENV says otherwise, and no telemetry.
+ */
+export function prepareNextEnvironment(target: NodeJS.ProcessEnv = process.env): void {
+  Object.assign(target, { NODE_ENV: target.NODE_ENV ?? 'production', NEXT_TELEMETRY_DISABLED: '1' });
+}
+
 /** The wallboard soak benchmark's length (bench/wallboard-soak.ts): BENCH_SOAK_MINUTES, default 30. */
 export function readBenchEnv(source: NodeJS.ProcessEnv = process.env): { minutes: number } {
   const raw = source.BENCH_SOAK_MINUTES;

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { readEnv } from './env.ts';
+import { prepareNextEnvironment, readEnv } from './env.ts';
 import { endStreams } from './lib/proxy/forward.ts';
 import { handleProxy } from './lib/proxy/handler.ts';
 
@@ -15,7 +15,7 @@ import { handleProxy } from './lib/proxy/handler.ts';
  * live streams (browsers reconnect by themselves), let requests in flight finish, exit within 10 s.
  */
 const env = readEnv();
-Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? 'production', NEXT_TELEMETRY_DISABLED: '1' });
+prepareNextEnvironment();
 const SHUTDOWN_GRACE_MS = 10_000;
 
 // Imported only now: Next and React choose their builds by NODE_ENV when first loaded.

@@ -83,7 +83,7 @@ export async function forward(
       }
     }
   }
-  const headers = { ...upstreamRequestHeaders(request.headers, request.socket.remoteAddress) };
+  const headers = upstreamRequestHeaders(request.headers, request.socket.remoteAddress);
   Object.assign(headers, apiCredentials(request.headers.cookie, options.asDisplay));
   const bearer = /^Bearer\s+(\S{1,200})\s*$/i.exec(request.headers.authorization ?? '')?.[1];
   if (options.passBearer && bearer?.startsWith(options.passBearer))
